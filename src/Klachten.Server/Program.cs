@@ -1,6 +1,24 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Klachten.Server.Hosting;
+using Microsoft.Extensions.Options;
 
-app.MapGet("/", () => "Hello World!");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddKlachtenServer();
+    var app = builder.Build();
+    app.MapKlachtenServer();
+    if (args.Contains("--migrate"))
+    {
+        await app.MigrateDatabaseAsync();
+        return 0;
+    }
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+{
+    // One clear line naming the key, not a stack trace.
+    await Console.Error.WriteLineAsync($"KlachtenWorkflow cannot start: {ex.Message}");
+    return 1;
+}

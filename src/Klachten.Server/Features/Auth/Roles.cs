@@ -1,0 +1,25 @@
+namespace Klachten.Server.Features.Auth;
+
+internal static class Roles
+{
+    public const string Medewerker = "medewerker";
+    public const string Leidinggevende = "leidinggevende";
+    public const string Directeur = "directeur";
+    public const string Klachtencommissie = "klachtencommissie";
+    public const string Procesbeheerder = "procesbeheerder";
+    public const string Beheerder = "beheerder";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Medewerker, Leidinggevende, Directeur, Klachtencommissie, Procesbeheerder, Beheerder,
+    };
+}
+
+internal static class Policies
+{
+    /// <summary>Any signed-in staff member.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>May change workflow definitions.</summary>
+    public const string DefinitionsWrite = "definitions-write";
+}

@@ -1,0 +1,95 @@
+using Klachten.Server.Hosting;
+using Klachten.Workflows.Definitions;
+
+namespace Klachten.Server.Features.Definitions;
+
+/// <summary>Save (Studio's save, auto-save, publish and create), publish, retract and delete.</summary>
+internal static class ChangeDefinition
+{
+    public static async Task<IResult> SaveAsync(HttpRequest request, DefinitionStore store, DefinitionValidator validator, CancellationToken cancellationToken)
+    {
+        var (node, error) = await RequestBody.ReadJsonAsync(request, RequestBody.DefinitionLimitBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (node is not System.Text.Json.Nodes.JsonObject body || body["model"] is not System.Text.Json.Nodes.JsonObject modelNode)
+        {
+            return Invalid("Het verzoek moet een object 'model' met de workflowdefinitie bevatten.");
+        }
+
+        bool publish;
+        try
+        {
+            publish = body["publish"]?.GetValue<bool>() ?? false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            return Invalid("'publish' moet true, false of null zijn.");
+        }
+
+        WorkflowDefinitionModel model;
+        try
+        {
+            model = DefinitionJson.Parse(modelNode);
+        }
+        catch (DefinitionFormatException ex)
+        {
+            return Invalid(ex.Message);
+        }
+
+        DefinitionNormalizer.Normalize(model);
+        var errors = validator.Validate(model);
+        if (errors.Count > 0)
+        {
+            return Invalid([.. errors]);
+        }
+
+        return await ConflictsAsProblemAsync(async () =>
+        {
+            var saved = await store.SaveAsync(model, publish, request.HttpContext.User.Identity?.Name, cancellationToken);
+            return TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(saved, canEdit: true));
+        });
+    }
+
+    public static Task<IResult> PublishAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
+        ConflictsAsProblemAsync(async () =>
+        {
+            var published = await store.PublishAsync(definitionId, cancellationToken);
+            return published is null ? NotFound(definitionId) : TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(published, canEdit: true));
+        });
+
+    public static Task<IResult> RetractAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
+        ConflictsAsProblemAsync(async () =>
+        {
+            var retracted = await store.RetractAsync(definitionId, cancellationToken);
+            return retracted is null ? NotFound(definitionId) : TypedResults.Json(ElsaDefinitionMapper.ToDefinition(retracted, canEdit: true));
+        });
+
+    public static Task<IResult> DeleteDefinitionAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
+        ConflictsAsProblemAsync(async () =>
+            await store.DeleteDefinitionAsync(definitionId, cancellationToken) ? TypedResults.NoContent() : NotFound(definitionId));
+
+    public static Task<IResult> DeleteVersionAsync(string id, DefinitionStore store, CancellationToken cancellationToken) =>
+        ConflictsAsProblemAsync(async () =>
+            await store.DeleteVersionAsync(id, cancellationToken) ? TypedResults.NoContent() : ProblemResponses.NotFound($"Workflowversie '{id}' bestaat niet."));
+
+    private static async Task<IResult> ConflictsAsProblemAsync(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DefinitionConflictException ex)
+        {
+            return ProblemResponses.Conflict(ex.Message);
+        }
+    }
+
+    private static IResult NotFound(string definitionId) => ProblemResponses.NotFound($"Workflow '{definitionId}' bestaat niet.");
+
+    // Studio shows the messages under the empty key as a toast.
+    private static IResult Invalid(params string[] messages) =>
+        ProblemResponses.Validation(new Dictionary<string, string[]> { [""] = messages }, "De workflow is ongeldig");
+}

@@ -1,0 +1,260 @@
+using Klachten.Server.Persistence;
+using Klachten.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Definitions;
+
+/// <summary>
+/// Versioned definitions: draft → published → retracted. Every change runs in one transaction holding the
+/// definition's lock, and unique indexes back up "at most one published, one draft and one latest version".
+/// </summary>
+internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Saves a validated, normalised model as Studio does: overwrite the latest draft, or start version n+1 when the
+    /// latest is published or retracted; then publish it when asked.
+    /// </summary>
+    public async Task<WorkflowDefinitionVersionEntity> SaveAsync(WorkflowDefinitionModel model, bool publish, string? user, CancellationToken cancellationToken)
+    {
+        model.DefinitionId = string.IsNullOrWhiteSpace(model.DefinitionId) ? DefinitionNormalizer.NewId() : model.DefinitionId;
+        var definitionId = model.DefinitionId;
+        return await InTransactionAsync(definitionId, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            WorkflowDefinitionVersionEntity version;
+            if (header is null)
+            {
+                header = new WorkflowDefinitionEntity { DefinitionId = definitionId, Name = model.Name!, CreatedAt = now, LatestVersion = 1 };
+                db.WorkflowDefinitions.Add(header);
+                version = NewVersion(model, 1, user, now);
+                db.WorkflowDefinitionVersions.Add(version);
+            }
+            else
+            {
+                var latest = await db.WorkflowDefinitionVersions.SingleAsync(v => v.DefinitionId == definitionId && v.IsLatest, cancellationToken);
+                if (latest.State == DefinitionVersionState.Draft)
+                {
+                    version = latest;
+                    Overwrite(version, model, now);
+                }
+                else
+                {
+                    // Flip the old latest first: the unique "latest" index is checked per statement.
+                    latest.IsLatest = false;
+                    await db.SaveChangesAsync(cancellationToken);
+                    version = NewVersion(model, latest.Version + 1, user, now);
+                    db.WorkflowDefinitionVersions.Add(version);
+                    header.LatestVersion = version.Version;
+                }
+
+                header.Name = model.Name!;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (publish)
+            {
+                await PublishLatestAsync(header, now, cancellationToken);
+            }
+
+            return version;
+        }, cancellationToken);
+    }
+
+    /// <summary>Publishes the latest version; 409 when it is already the published one.</summary>
+    public Task<WorkflowDefinitionVersionEntity?> PublishAsync(string definitionId, CancellationToken cancellationToken) =>
+        InTransactionAsync(definitionId, async () =>
+        {
+            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            return header is null ? null : await PublishLatestAsync(header, clock.GetUtcNow(), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Takes the published version out of use; new instances cannot start until a version is published again.</summary>
+    public Task<WorkflowDefinitionVersionEntity?> RetractAsync(string definitionId, CancellationToken cancellationToken) =>
+        InTransactionAsync(definitionId, async () =>
+        {
+            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            if (header is null)
+            {
+                return null;
+            }
+
+            var published = await db.WorkflowDefinitionVersions.FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published, cancellationToken)
+                ?? throw new DefinitionConflictException($"Workflow '{definitionId}' is niet gepubliceerd.");
+            published.State = DefinitionVersionState.Retracted;
+            published.UpdatedAt = clock.GetUtcNow();
+            header.PublishedVersion = null;
+            await db.SaveChangesAsync(cancellationToken);
+            return published;
+        }, cancellationToken);
+
+    /// <summary>Deletes a draft version; the version before it becomes the latest again. False when not found.</summary>
+    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken) =>
+        InTransactionAsync(versionId, async () =>
+        {
+            var target = await db.WorkflowDefinitionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+            if (target is null)
+            {
+                return false;
+            }
+
+            await db.LockDefinitionAsync(target.DefinitionId, cancellationToken);
+            var version = await db.WorkflowDefinitionVersions.SingleAsync(v => v.Id == versionId, cancellationToken);
+            if (version.State != DefinitionVersionState.Draft)
+            {
+                throw new DefinitionConflictException($"Versie {version.Version} is geen concept; alleen concepten kunnen worden verwijderd.");
+            }
+
+            var header = await db.WorkflowDefinitions.SingleAsync(d => d.DefinitionId == version.DefinitionId, cancellationToken);
+            db.WorkflowDefinitionVersions.Remove(version);
+            await db.SaveChangesAsync(cancellationToken);
+            var previous = await db.WorkflowDefinitionVersions.Where(v => v.DefinitionId == version.DefinitionId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+            if (previous is null)
+            {
+                db.WorkflowDefinitions.Remove(header);
+            }
+            else
+            {
+                previous.IsLatest = true;
+                header.LatestVersion = previous.Version;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken, lockFirst: false);
+
+    /// <summary>Deletes a definition that was never published (nothing can run on it). False when not found.</summary>
+    public Task<bool> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
+        InTransactionAsync(definitionId, async () =>
+        {
+            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            if (header is null)
+            {
+                return false;
+            }
+
+            if (await db.WorkflowDefinitionVersions.AnyAsync(v => v.DefinitionId == definitionId && v.State != DefinitionVersionState.Draft, cancellationToken))
+            {
+                throw new DefinitionConflictException($"Workflow '{definitionId}' is gepubliceerd geweest en kan niet worden verwijderd; trek hem in.");
+            }
+
+            db.WorkflowDefinitions.Remove(header);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Adds a shipped definition as published version 1 unless its definition id is already known.</summary>
+    public async Task<bool> ImportIfUnknownAsync(WorkflowDefinitionModel model, CancellationToken cancellationToken)
+    {
+        var definitionId = model.DefinitionId!;
+        if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == definitionId, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var version = NewVersion(model, 1, "import", now);
+        version.State = DefinitionVersionState.Published;
+        version.PublishedAt = now;
+        db.WorkflowDefinitions.Add(new WorkflowDefinitionEntity { DefinitionId = definitionId, Name = model.Name!, CreatedAt = now, LatestVersion = 1, PublishedVersion = 1 });
+        db.WorkflowDefinitionVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            // Another node imported it at the same moment.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task<WorkflowDefinitionVersionEntity> PublishLatestAsync(WorkflowDefinitionEntity header, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var latest = await db.WorkflowDefinitionVersions.SingleAsync(v => v.DefinitionId == header.DefinitionId && v.IsLatest, cancellationToken);
+        if (latest.State == DefinitionVersionState.Published)
+        {
+            throw new DefinitionConflictException($"Versie {latest.Version} van workflow '{header.DefinitionId}' is al gepubliceerd.");
+        }
+
+        var previous = await db.WorkflowDefinitionVersions.FirstOrDefaultAsync(v => v.DefinitionId == header.DefinitionId && v.State == DefinitionVersionState.Published, cancellationToken);
+        if (previous is not null)
+        {
+            previous.State = DefinitionVersionState.Retracted;
+            previous.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        latest.State = DefinitionVersionState.Published;
+        latest.PublishedAt = now;
+        latest.UpdatedAt = now;
+        header.PublishedVersion = latest.Version;
+        await db.SaveChangesAsync(cancellationToken);
+        return latest;
+    }
+
+    private async Task<T> InTransactionAsync<T>(string definitionId, Func<Task<T>> work, CancellationToken cancellationToken, bool lockFirst = true)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (lockFirst)
+            {
+                await db.LockDefinitionAsync(definitionId, cancellationToken);
+            }
+
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        {
+            // A concurrent change on another connection won the race (e.g. two creates of one new definition).
+            throw new DefinitionConflictException($"Workflow '{definitionId}' is tegelijk door iemand anders gewijzigd; probeer het opnieuw.");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static WorkflowDefinitionVersionEntity NewVersion(WorkflowDefinitionModel model, int number, string? user, DateTimeOffset now) => new()
+    {
+        Id = DefinitionNormalizer.NewId(),
+        DefinitionId = model.DefinitionId!,
+        Version = number,
+        Name = model.Name!,
+        Description = model.Description,
+        State = DefinitionVersionState.Draft,
+        IsLatest = true,
+        Json = StoredJson(model),
+        CreatedAt = now,
+        UpdatedAt = now,
+        CreatedBy = user,
+    };
+
+    private static void Overwrite(WorkflowDefinitionVersionEntity version, WorkflowDefinitionModel model, DateTimeOffset now)
+    {
+        version.Name = model.Name!;
+        version.Description = model.Description;
+        version.Json = StoredJson(model);
+        version.UpdatedAt = now;
+    }
+
+    /// <summary>Server-managed fields are computed on read, so the stored JSON never contradicts the columns.</summary>
+    private static string StoredJson(WorkflowDefinitionModel model)
+    {
+        var copy = DefinitionJson.Clone(model);
+        copy.Id = null;
+        copy.Version = 0;
+        copy.IsLatest = null;
+        copy.IsPublished = null;
+        copy.CreatedAt = null;
+        copy.Extra?.Remove("links");
+        copy.Extra?.Remove("materializerName");
+        copy.Extra?.Remove("isMaterializerAvailable");
+        return DefinitionJson.Serialize(copy);
+    }
+}

@@ -1,0 +1,54 @@
+using Klachten.Server.Features.Auth;
+using Klachten.Server.Features.Definitions;
+using Klachten.Server.Persistence;
+using Klachten.ServiceDefaults;
+using Klachten.Workflows.Definitions;
+
+namespace Klachten.Server.Hosting;
+
+internal static class ServerExtensions
+{
+    private const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddKlachtenServer(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddServiceDefaults();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DutchProblemTitles.Apply);
+        builder.AddValidatedOptions<KlachtenOptions>(KlachtenOptions.SectionName);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddKlachtenPersistence();
+        builder.AddKlachtenAuth();
+
+        builder.Services.AddSingleton(ActivityCatalog.Default);
+        builder.Services.AddSingleton<DefinitionValidator>();
+        builder.Services.AddScoped<DefinitionStore>();
+        builder.Services.AddScoped<DefinitionImporter>();
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication MapKlachtenServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions();
+        return app;
+    }
+
+    /// <summary><c>--migrate</c>: apply migrations and exit, the deployment step before a rolling restart.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Klachten.Server.Persistence;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+internal sealed class DatabaseOptions
+{
+    public const string SectionName = "Klachten:Database";
+
+    [EnumDataType(typeof(DatabaseProvider))]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}

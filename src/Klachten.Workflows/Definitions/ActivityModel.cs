@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Klachten.Workflows.Definitions;
+
+/// <summary>
+/// One activity in Elsa 3's JSON shape. Inputs are camelCase keys next to the known properties and live in
+/// <see cref="Extra"/>, together with anything else this server does not interpret.
+/// </summary>
+public sealed class ActivityModel
+{
+    /// <summary>Id, unique within its container.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The ancestor ids joined with ':'; unique in the definition.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>Technical name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Activity type name, e.g. <c>Elsa.Delay</c> or <c>Klachten.HumanTask</c>.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>Activity type version.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Custom properties such as <c>canStartWorkflow</c>.</summary>
+    public JsonObject? CustomProperties { get; set; }
+
+    /// <summary>Designer metadata: position, size, display text.</summary>
+    public JsonObject? Metadata { get; set; }
+
+    /// <summary>Child activities, for containers such as <c>Elsa.Flowchart</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<ActivityModel>? Activities { get; set; }
+
+    /// <summary>Connections between child activities, for flowcharts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<ConnectionModel>? Connections { get; set; }
+
+    /// <summary>Inputs and properties not modelled here, preserved on round trip.</summary>
+    [JsonExtensionData]
+    public JsonObject? Extra { get; set; }
+
+    /// <summary>Whether this activity is a flowchart container.</summary>
+    [JsonIgnore]
+    public bool IsFlowchart => string.Equals(Type, ActivityTypes.Flowchart, StringComparison.Ordinal);
+
+    /// <summary>Reads an input's raw JSON (the wrapped <c>{typeName, expression}</c> object or a plain value).</summary>
+    public JsonNode? GetInput(string camelCaseName) =>
+        Extra is not null && Extra.TryGetPropertyValue(camelCaseName, out var value) ? value : null;
+
+    /// <summary>This activity and every descendant, depth first.</summary>
+    public IEnumerable<ActivityModel> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Activities ?? [])
+        {
+            foreach (var descendant in child.DescendantsAndSelf())
+            {
+                yield return descendant;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Klachten.Workflows.Definitions;
+
+/// <summary>A flowchart connection from an activity's outbound port to another activity's inbound port.</summary>
+public sealed class ConnectionModel
+{
+    /// <summary>Where the connection starts: activity id and outcome port (e.g. <c>Done</c>).</summary>
+    public ConnectionEndpoint? Source { get; set; }
+
+    /// <summary>Where the connection ends: activity id and port <c>In</c>.</summary>
+    public ConnectionEndpoint? Target { get; set; }
+
+    /// <summary>Designer bend points.</summary>
+    public JsonArray? Vertices { get; set; }
+
+    /// <summary>Properties not modelled here.</summary>
+    [JsonExtensionData]
+    public JsonObject? Extra { get; set; }
+}
+
+/// <summary>One end of a connection.</summary>
+public sealed class ConnectionEndpoint
+{
+    /// <summary>The activity id (not the node id).</summary>
+    public string? Activity { get; set; }
+
+    /// <summary>The port name.</summary>
+    public string? Port { get; set; }
+
+    /// <summary>Properties not modelled here.</summary>
+    [JsonExtensionData]
+    public JsonObject? Extra { get; set; }
+}
