@@ -5,9 +5,9 @@ namespace Klachten.Workflows.Definitions;
 
 /// <summary>
 /// One activity in Elsa 3's JSON shape. Inputs are camelCase keys next to the known properties and live in
-/// <see cref="Extra"/>, together with anything else this server does not interpret.
+/// <see cref="ElsaJsonObject.Extra"/>, together with anything else this server does not interpret.
 /// </summary>
-public sealed class ActivityModel
+public sealed class ActivityModel : ElsaJsonObject
 {
     /// <summary>Id, unique within its container.</summary>
     public string? Id { get; set; }
@@ -38,9 +38,6 @@ public sealed class ActivityModel
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ConnectionModel>? Connections { get; set; }
 
-    /// <summary>Inputs and properties not modelled here, preserved on round trip.</summary>
-    [JsonExtensionData]
-    public JsonObject? Extra { get; set; }
 
     /// <summary>Whether this activity is a flowchart container.</summary>
     [JsonIgnore]

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Klachten.Workflows.Definitions;
 
 /// <summary>A flowchart connection from an activity's outbound port to another activity's inbound port.</summary>
-public sealed class ConnectionModel
+public sealed class ConnectionModel : ElsaJsonObject
 {
     /// <summary>Where the connection starts: activity id and outcome port (e.g. <c>Done</c>).</summary>
     public ConnectionEndpoint? Source { get; set; }
@@ -15,13 +15,10 @@ public sealed class ConnectionModel
     /// <summary>Designer bend points.</summary>
     public JsonArray? Vertices { get; set; }
 
-    /// <summary>Properties not modelled here.</summary>
-    [JsonExtensionData]
-    public JsonObject? Extra { get; set; }
 }
 
 /// <summary>One end of a connection.</summary>
-public sealed class ConnectionEndpoint
+public sealed class ConnectionEndpoint : ElsaJsonObject
 {
     /// <summary>The activity id (not the node id).</summary>
     public string? Activity { get; set; }
@@ -29,7 +26,4 @@ public sealed class ConnectionEndpoint
     /// <summary>The port name.</summary>
     public string? Port { get; set; }
 
-    /// <summary>Properties not modelled here.</summary>
-    [JsonExtensionData]
-    public JsonObject? Extra { get; set; }
 }

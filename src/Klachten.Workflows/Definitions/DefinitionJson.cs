@@ -21,7 +21,7 @@ public static class DefinitionJson
         }
         catch (JsonException ex)
         {
-            throw new DefinitionFormatException($"De definitie is geen geldige JSON: {ex.Message}");
+            throw new DefinitionFormatException($"De definitie is geen geldige workflowdefinitie (JSON): {ex.Message}");
         }
     }
 

@@ -28,6 +28,11 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             errors.Add($"De naam van de workflow is langer dan {MaxNameLength} tekens.");
         }
 
+        if (model.DefinitionId is { } definitionId && !IsValidDefinitionId(definitionId))
+        {
+            errors.Add($"Het definitie-id mag alleen letters, cijfers, '-', '_' en '.' bevatten (hoogstens {MaxNameLength} tekens).");
+        }
+
         if (model.Root is null)
         {
             errors.Add("De workflow heeft geen hoofdactiviteit (root).");
@@ -112,6 +117,11 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             return;
         }
 
+        if (connection.Target!.Port is { } targetPort && !string.Equals(targetPort, "In", StringComparison.Ordinal))
+        {
+            errors.Add($"Een verbinding naar '{targetId}' moet op de ingang 'In' aankomen, niet op '{targetPort}'.");
+        }
+
         var port = connection.Source!.Port;
         if (string.IsNullOrWhiteSpace(port))
         {
@@ -131,4 +141,7 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             }
         }
     }
+
+    private static bool IsValidDefinitionId(string id) =>
+        id.Length is > 0 and <= MaxNameLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

@@ -5,9 +5,9 @@ namespace Klachten.Workflows.Definitions;
 
 /// <summary>
 /// A workflow definition in Elsa 3's JSON shape (the export format and what Studio posts).
-/// Properties this server does not interpret are kept in <see cref="Extra"/> and written back unchanged.
+/// Properties this server does not interpret are kept in <see cref="ElsaJsonObject.Extra"/> and written back unchanged.
 /// </summary>
-public sealed class WorkflowDefinitionModel
+public sealed class WorkflowDefinitionModel : ElsaJsonObject
 {
     /// <summary>The version id (unique per version).</summary>
     public string? Id { get; set; }
@@ -63,7 +63,4 @@ public sealed class WorkflowDefinitionModel
     /// <summary>The root activity: an <c>Elsa.Flowchart</c>.</summary>
     public ActivityModel? Root { get; set; }
 
-    /// <summary>Properties not modelled here (e.g. <c>$schema</c>, <c>links</c>), preserved on round trip.</summary>
-    [JsonExtensionData]
-    public JsonObject? Extra { get; set; }
 }
