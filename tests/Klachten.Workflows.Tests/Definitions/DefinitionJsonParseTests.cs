@@ -23,7 +23,7 @@ public sealed class DefinitionJsonParseTests
     {
         var exception = Assert.Throws<DefinitionFormatException>(() => DefinitionJson.Parse("{"));
 
-        Assert.StartsWith("De definitie is geen geldige JSON", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("De definitie is geen geldige workflowdefinitie (JSON)", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
