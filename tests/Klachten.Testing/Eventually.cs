@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Klachten.Testing;
+
+// Bounded polling for effects that happen on another thread or process (a consumer, a
+// background service). Tests use this instead of sleeping; it is the one place with Task.Delay.
+public static class Eventually
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        // Wall-clock on purpose: the test's FakeTimeProvider does not advance while we wait.
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (waited.Elapsed >= limit)
+            {
+                throw new TimeoutException(
+                    $"Condition not met within {limit.TotalSeconds:0.###} s; last value: {value?.ToString() ?? "null"}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public static Task Until(Func<Task<bool>> probe, TimeSpan? timeout = null) =>
+        Until(probe, static done => done, timeout);
+}
