@@ -1,7 +1,8 @@
-using Klachten.ArchiveWorker;
+using Klachten.ServiceDefaults;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddHostedService<Worker>();
-
-var host = builder.Build();
-host.Run();
+// Keeps the dossier. Consumers arrive with the messaging issue; until then the host answers health checks only.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+var app = builder.Build();
+app.MapDefaultEndpoints();
+await app.RunAsync();

@@ -19,6 +19,8 @@ internal static class ServerExtensions
 
         builder.AddServiceDefaults();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DutchProblemTitles.Apply);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddValidatedOptions<KlachtenOptions>(KlachtenOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();

@@ -19,8 +19,27 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     /// </summary>
     public abstract Task LockDefinitionAsync(string definitionId, CancellationToken cancellationToken);
 
-    /// <summary>Whether an exception is a unique-constraint violation (a lost race, answered with 409).</summary>
-    public abstract bool IsUniqueViolation(DbUpdateException exception);
+    /// <summary>
+    /// Inserts the definition row if it is missing, without failing when a concurrent transaction does the same,
+    /// so that creators of one new definition queue on its lock instead of racing on the primary key.
+    /// </summary>
+    public abstract Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Whether an exception means a concurrent transaction won (unique violation, deadlock): answered with 409.</summary>
+    public bool IsConcurrencyConflict(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (IsProviderConflict(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected abstract bool IsProviderConflict(Exception exception);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

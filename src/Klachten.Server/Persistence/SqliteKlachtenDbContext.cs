@@ -12,8 +12,17 @@ internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbC
     // Microsoft.Data.Sqlite starts transactions with BEGIN IMMEDIATE: the write lock is already held.
     public override Task LockDefinitionAsync(string definitionId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+    public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Raw SQL bypasses the value converter, so store the instant the way the converter would.
+        var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+        return Database.ExecuteSqlAsync(
+            $"INSERT INTO workflow_definitions (definition_id, name, created_at, latest_version) VALUES ({definitionId}, {name}, {createdAt}, 0) ON CONFLICT (definition_id) DO NOTHING",
+            cancellationToken);
+    }
+
+    protected override bool IsProviderConflict(Exception exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -21,35 +21,31 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
         return await InTransactionAsync(definitionId, async () =>
         {
             var now = clock.GetUtcNow();
-            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            await db.EnsureDefinitionRowAsync(definitionId, model.Name!, now, cancellationToken);
+            await db.LockDefinitionAsync(definitionId, cancellationToken);
+            var header = await db.WorkflowDefinitions.SingleAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            var latest = await db.WorkflowDefinitionVersions.SingleOrDefaultAsync(v => v.DefinitionId == definitionId && v.IsLatest, cancellationToken);
             WorkflowDefinitionVersionEntity version;
-            if (header is null)
+            if (latest?.State == DefinitionVersionState.Draft)
             {
-                header = new WorkflowDefinitionEntity { DefinitionId = definitionId, Name = model.Name!, CreatedAt = now, LatestVersion = 1 };
-                db.WorkflowDefinitions.Add(header);
-                version = NewVersion(model, 1, user, now);
-                db.WorkflowDefinitionVersions.Add(version);
+                version = latest;
+                Overwrite(version, model, now);
             }
             else
             {
-                var latest = await db.WorkflowDefinitionVersions.SingleAsync(v => v.DefinitionId == definitionId && v.IsLatest, cancellationToken);
-                if (latest.State == DefinitionVersionState.Draft)
-                {
-                    version = latest;
-                    Overwrite(version, model, now);
-                }
-                else
+                if (latest is not null)
                 {
                     // Flip the old latest first: the unique "latest" index is checked per statement.
                     latest.IsLatest = false;
                     await db.SaveChangesAsync(cancellationToken);
-                    version = NewVersion(model, latest.Version + 1, user, now);
-                    db.WorkflowDefinitionVersions.Add(version);
-                    header.LatestVersion = version.Version;
                 }
 
-                header.Name = model.Name!;
+                version = NewVersion(model, (latest?.Version ?? 0) + 1, user, now);
+                db.WorkflowDefinitionVersions.Add(version);
+                header.LatestVersion = version.Version;
             }
+
+            header.Name = model.Name!;
 
             await db.SaveChangesAsync(cancellationToken);
             if (publish)
@@ -58,7 +54,7 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
             }
 
             return version;
-        }, cancellationToken);
+        }, cancellationToken, lockFirst: false);
     }
 
     /// <summary>Publishes the latest version; 409 when it is already the published one.</summary>
@@ -163,7 +159,7 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (db.IsConcurrencyConflict(ex))
         {
             // Another node imported it at the same moment.
             db.ChangeTracker.Clear();
@@ -209,7 +205,7 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+        catch (Exception ex) when (db.IsConcurrencyConflict(ex))
         {
             // A concurrent change on another connection won the race (e.g. two creates of one new definition).
             throw new DefinitionConflictException($"Workflow '{definitionId}' is tegelijk door iemand anders gewijzigd; probeer het opnieuw.");
