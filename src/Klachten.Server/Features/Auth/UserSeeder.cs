@@ -46,6 +46,20 @@ internal sealed class UserSeeder(
 
     private async Task EnsureUserAsync(string userName, string displayName, string role, string? password, string key, string keyName, CancellationToken cancellationToken)
     {
+        try
+        {
+            await TryEnsureUserAsync(userName, displayName, role, password, key, keyName, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (db.IsConcurrencyConflict(ex))
+        {
+            // Another node seeded the same row at the same moment; its row is as good as ours.
+            db.ChangeTracker.Clear();
+            await TryEnsureUserAsync(userName, displayName, role, password, key, keyName, cancellationToken);
+        }
+    }
+
+    private async Task TryEnsureUserAsync(string userName, string displayName, string role, string? password, string key, string keyName, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (!await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
         {
