@@ -1,5 +1,6 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
+using Klachten.Server.Features.Terms;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using Klachten.Workflows.Definitions;
@@ -25,6 +26,7 @@ internal static class ServerExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();
         builder.AddKlachtenAuth();
+        builder.AddTerms();
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();
@@ -44,6 +46,7 @@ internal static class ServerExtensions
 
         app.MapDefaultEndpoints();
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions();
+        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms();
         return app;
     }
 

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace Klachten.Workflows.Runtime;
+
+/// <summary>
+/// Something the host must do as part of the same transaction as the new state: the engine itself never
+/// touches a database or a bus.
+/// </summary>
+public abstract record WorkflowEffect;
+
+/// <summary>Create a human task.</summary>
+/// <param name="TaskId">Task id (also the bookmark's task id).</param>
+/// <param name="BookmarkId">The bookmark that completing the task resumes.</param>
+/// <param name="ActivityId">Activity id.</param>
+/// <param name="ActivityNodeId">Activity node id.</param>
+/// <param name="Title">Dutch title.</param>
+/// <param name="Role">Role that may act on it.</param>
+/// <param name="Description">Dutch description.</param>
+/// <param name="Outcomes">Outcomes the person chooses from.</param>
+/// <param name="Due">Last day of the term, if the task has one.</param>
+/// <param name="ExpiresAt">Instant the term has passed.</param>
+/// <param name="Explanation">Dutch explanation of the term.</param>
+/// <param name="RequiredFields">Data fields the completion must carry.</param>
+public sealed record CreateHumanTask(
+    string TaskId,
+    string BookmarkId,
+    string ActivityId,
+    string ActivityNodeId,
+    string Title,
+    string Role,
+    string? Description,
+    IReadOnlyList<string> Outcomes,
+    DateOnly? Due,
+    DateTimeOffset? ExpiresAt,
+    string? Explanation,
+    IReadOnlyList<string> RequiredFields) : WorkflowEffect;
+
+/// <summary>Withdraw an open human task (its branch was cancelled or the workflow ended).</summary>
+/// <param name="TaskId">Task id.</param>
+public sealed record CancelHumanTask(string TaskId) : WorkflowEffect;
+
+/// <summary>Publish a message through the outbox.</summary>
+/// <param name="MessageId">Stable id: the same step always produces the same id.</param>
+/// <param name="MessageType">Contract name, e.g. <c>SendLetter</c>.</param>
+/// <param name="Payload">Message body.</param>
+public sealed record PublishMessage(string MessageId, string MessageType, JsonObject Payload) : WorkflowEffect;

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Klachten.Workflows.Definitions;
+using Klachten.Workflows.Expressions;
+using Klachten.Workflows.Runtime.Activities;
+
+namespace Klachten.Workflows.Runtime;
+
+/// <summary>
+/// Executes Elsa 3 flowcharts with Elsa's token-based flow rules. Pure: it reads time only from the given
+/// <see cref="TimeProvider"/>, never touches storage, and returns the new state, journal and effects of a step.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private const int GraphCacheLimit = 512;
+    private readonly IExpressionEvaluator _expressions;
+    private readonly TimeProvider _clock;
+    private readonly EngineServices _services;
+    private readonly Dictionary<string, IActivityBehavior> _behaviors;
+    private readonly ConcurrentDictionary<string, FlowGraph> _graphs = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an engine with the standard activities plus the given ones.</summary>
+    public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, IEnumerable<IActivityBehavior>? extraBehaviors = null)
+    {
+        _expressions = expressions;
+        _clock = clock;
+        _services = services ?? EngineServices.None;
+        _behaviors = StandardBehaviors().Concat(extraBehaviors ?? []).ToDictionary(b => b.TypeName, StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the engine can execute an activity type (the flowchart container included).</summary>
+    public bool CanExecute(string typeName) => typeName == ActivityTypes.Flowchart || _behaviors.ContainsKey(typeName);
+
+    /// <summary>Creates an instance and runs it until it finishes or waits.</summary>
+    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null)
+    {
+        var now = _clock.GetUtcNow();
+        var state = new WorkflowState
+        {
+            Id = instanceId,
+            DefinitionId = definition.DefinitionId ?? throw new ArgumentException("Definition has no definitionId.", nameof(definition)),
+            DefinitionVersionId = definition.Id ?? throw new ArgumentException("Definition has no version id.", nameof(definition)),
+            DefinitionVersion = definition.Version,
+            CorrelationId = correlationId,
+            Input = input ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var (name, value) in VariableDefinitions.InitialValues(definition))
+        {
+            state.Variables[name] = value;
+        }
+
+        var run = NewRun(definition, state, now);
+        run.Begin();
+        return run.Complete();
+    }
+
+    /// <summary>Resumes one bookmark; a bookmark that no longer exists changes nothing (returns null).</summary>
+    public RunResult? Resume(WorkflowDefinitionModel definition, WorkflowState state, string bookmarkId, JsonObject? input = null)
+    {
+        if (state.Status != WorkflowStatus.Running || state.Bookmarks.All(b => b.Id != bookmarkId))
+        {
+            return null;
+        }
+
+        var run = NewRun(definition, state, _clock.GetUtcNow());
+        run.ResumeBookmark(bookmarkId, input);
+        return run.Complete();
+    }
+
+    /// <summary>Cancels a running instance: every waiting activity is cancelled and its tasks withdrawn.</summary>
+    public RunResult Cancel(WorkflowDefinitionModel definition, WorkflowState state)
+    {
+        var run = NewRun(definition, state, _clock.GetUtcNow());
+        run.CancelWorkflow();
+        return run.Complete();
+    }
+
+    /// <summary>Runs the faulted activities of a faulted instance again, then continues.</summary>
+    public RunResult Retry(WorkflowDefinitionModel definition, WorkflowState state)
+    {
+        var run = NewRun(definition, state, _clock.GetUtcNow());
+        run.RetryFaulted();
+        return run.Complete();
+    }
+
+    private static IEnumerable<IActivityBehavior> StandardBehaviors() =>
+    [
+        new StartActivity(), new FinishActivity(ActivityTypes.Finish), new FinishActivity(ActivityTypes.End),
+        new WriteLineActivity(), new SetVariableActivity(), new FlowDecisionActivity(), new FlowForkActivity(),
+        new FlowJoinActivity(), new FaultActivity(), new CorrelateActivity(), new EventActivity(),
+        new DelayActivity(), new TimerActivity(), new StartAtActivity(),
+    ];
+
+    private WorkflowRun NewRun(WorkflowDefinitionModel definition, WorkflowState state, DateTimeOffset now)
+    {
+        var key = definition.Id ?? definition.DefinitionId ?? string.Empty;
+        if (!_graphs.TryGetValue(key, out var graph))
+        {
+            if (_graphs.Count >= GraphCacheLimit)
+            {
+                _graphs.Clear();
+            }
+
+            graph = _graphs.GetOrAdd(key, _ => new FlowGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition))));
+        }
+
+        return new WorkflowRun(graph, state, now, _expressions, _behaviors, _services);
+    }
+}

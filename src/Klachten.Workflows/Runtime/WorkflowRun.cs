@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using Klachten.Workflows.Definitions;
+using Klachten.Workflows.Expressions;
+
+namespace Klachten.Workflows.Runtime;
+
+/// <summary>
+/// One engine step over one instance. Activities run from a FIFO scheduler (Elsa's default queue-based scheduler);
+/// completion emits tokens on the connections of the chosen outcomes and schedules targets by their merge mode,
+/// as Elsa's token-based flowchart does (<c>Flowchart.Tokens.cs</c>).
+/// </summary>
+internal sealed partial class WorkflowRun(
+    FlowGraph graph,
+    WorkflowState state,
+    DateTimeOffset now,
+    IExpressionEvaluator expressions,
+    IReadOnlyDictionary<string, IActivityBehavior> behaviors,
+    EngineServices services)
+{
+    private const int MaxStepsPerRun = 100_000;
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<WorkflowEffect> _effects = [];
+    private readonly LinkedList<ScheduledActivity> _queue = new(state.Scheduled);
+    private bool _faulted;
+
+    public void Begin()
+    {
+        state.Status = WorkflowStatus.Running;
+        state.SubStatus = WorkflowSubStatus.Executing;
+        if (graph.Start is { Id: { } startId })
+        {
+            Schedule(startId);
+        }
+
+        Drain();
+    }
+
+    public void ResumeBookmark(string bookmarkId, JsonObject? input)
+    {
+        var bookmark = state.Bookmarks.Single(b => b.Id == bookmarkId);
+        var active = state.Active.Single(a => a.ExecutionId == bookmark.ExecutionId);
+        state.SubStatus = WorkflowSubStatus.Executing;
+
+        // One resumption consumes every bookmark of that execution (e.g. a task and its reminder timer).
+        state.Bookmarks.RemoveAll(b => b.ExecutionId == active.ExecutionId);
+        var activity = graph.Activity(active.ActivityId);
+        var context = NewContext(activity, active.ExecutionId, active.Properties);
+        Journal(activity, active.ExecutionId, "Resumed", null, null);
+        ActivityResult result;
+        try
+        {
+            result = Behavior(activity).Resume(context, bookmark, input);
+        }
+        catch (ExpressionException ex)
+        {
+            result = ActivityResult.Fault(ex.Message);
+        }
+
+        state.Active.Remove(active);
+        Handle(activity, context, result, active.StartedAt);
+        Drain();
+    }
+
+    public void CancelWorkflow()
+    {
+        CancelActivities(state.Active.Select(a => a.ActivityId).ToHashSet(StringComparer.Ordinal));
+        _queue.Clear();
+        state.Tokens.Clear();
+        state.Status = WorkflowStatus.Finished;
+        state.SubStatus = WorkflowSubStatus.Cancelled;
+        state.FinishedAt = now;
+    }
+
+    public void RetryFaulted()
+    {
+        if (state.SubStatus != WorkflowSubStatus.Faulted)
+        {
+            return;
+        }
+
+        state.Status = WorkflowStatus.Running;
+        state.SubStatus = WorkflowSubStatus.Executing;
+        state.FinishedAt = null;
+        foreach (var faulted in state.Active.Where(a => a.Status == ActiveStatus.Faulted).ToList())
+        {
+            state.Active.Remove(faulted);
+            _queue.AddFirst(new ScheduledActivity(faulted.ActivityId, faulted.ExecutionId));
+        }
+
+        Drain();
+    }
+
+    public RunResult Complete()
+    {
+        state.Scheduled.Clear();
+        state.Scheduled.AddRange(_queue);
+        state.UpdatedAt = now;
+        if (state.Status == WorkflowStatus.Running && !_faulted)
+        {
+            state.SubStatus = WorkflowSubStatus.Suspended;
+        }
+
+        return new RunResult(state, _journal, _effects);
+    }
+
+    private void Drain()
+    {
+        var steps = 0;
+        while (!_faulted && state.Status == WorkflowStatus.Running && _queue.First is { } next)
+        {
+            if (++steps > MaxStepsPerRun)
+            {
+                // A loop without a wait would otherwise hold the instance lock forever.
+                var activity = graph.Activity(next.Value.ActivityId);
+                Fault(activity, next.Value.ExecutionId, $"De workflow voerde meer dan {MaxStepsPerRun} stappen uit zonder te wachten (oneindige lus?).", now);
+                return;
+            }
+
+            _queue.RemoveFirst();
+            Execute(next.Value);
+        }
+    }
+
+    private void Execute(ScheduledActivity item)
+    {
+        var activity = graph.Activity(item.ActivityId);
+        var context = NewContext(activity, item.ExecutionId, null);
+        Journal(activity, item.ExecutionId, "Started", null, null);
+        ActivityResult result;
+        try
+        {
+            result = Behavior(activity).Execute(context);
+        }
+        catch (ExpressionException ex)
+        {
+            result = ActivityResult.Fault(ex.Message);
+        }
+
+        Handle(activity, context, result, now);
+    }
+
+    private void Handle(ActivityModel activity, ActivityContext context, ActivityResult result, DateTimeOffset startedAt)
+    {
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                if (context.Outputs.Count > 0)
+                {
+                    state.Outputs[activity.Id!] = context.Outputs;
+                }
+
+                var payload = context.JournalPayload;
+                payload["outcomes"] = new JsonArray(completed.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
+                Journal(activity, context.ExecutionId, "Completed", null, payload);
+                OnCompleted(activity, completed.Outcomes);
+                break;
+            case ActivityResult.Suspended suspended:
+                state.Active.Add(new ActiveActivity
+                {
+                    ActivityId = activity.Id!,
+                    ExecutionId = context.ExecutionId,
+                    Status = ActiveStatus.Suspended,
+                    StartedAt = startedAt,
+                    Properties = context.Properties.Count > 0 ? context.Properties : null,
+                });
+                foreach (var request in suspended.Bookmarks)
+                {
+                    state.Bookmarks.Add(NewBookmark(activity, context.ExecutionId, request));
+                }
+
+                Journal(activity, context.ExecutionId, "Suspended", null, context.JournalPayload.Count > 0 ? context.JournalPayload : null);
+                break;
+            case ActivityResult.Faulted faulted:
+                Fault(activity, context.ExecutionId, faulted.Message, startedAt);
+                break;
+        }
+    }
+
+    private void Fault(ActivityModel activity, string executionId, string message, DateTimeOffset startedAt)
+    {
+        // Elsa's default incident strategy: the instance becomes Faulted and keeps its place for a retry.
+        state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, ExecutionId = executionId, Status = ActiveStatus.Faulted, StartedAt = startedAt });
+        state.Incidents.Add(new Incident(activity.Id!, activity.NodeId ?? activity.Id!, activity.Type!, message, now));
+        Journal(activity, executionId, "Faulted", message, null);
+        state.Status = WorkflowStatus.Finished;
+        state.SubStatus = WorkflowSubStatus.Faulted;
+        state.FinishedAt = now;
+        _faulted = true;
+    }
+
+    private ActivityContext NewContext(ActivityModel activity, string executionId, JsonObject? properties) =>
+        new(activity, executionId, state, now, expressions, _effects, services, properties);
+
+    private IActivityBehavior Behavior(ActivityModel activity) =>
+        activity.Type is not null && behaviors.TryGetValue(activity.Type, out var behavior)
+            ? behavior
+            : throw new ExpressionException($"Activiteitstype '{activity.Type}' kan niet worden uitgevoerd.");
+
+    private static Bookmark NewBookmark(ActivityModel activity, string executionId, BookmarkRequest request) => new()
+    {
+        Id = request.Id ?? NewId(),
+        Kind = request.Kind,
+        ActivityId = activity.Id!,
+        ActivityNodeId = activity.NodeId ?? activity.Id!,
+        ActivityType = activity.Type!,
+        ExecutionId = executionId,
+        DueAt = request.DueAt,
+        EventName = request.EventName,
+        CorrelationId = request.CorrelationId,
+        TaskId = request.TaskId,
+        Payload = request.Payload,
+    };
+
+    private void Journal(ActivityModel activity, string executionId, string eventName, string? message, JsonObject? payload) =>
+        _journal.Add(new JournalEntry(++state.JournalSequence, now, activity.Id!, activity.NodeId ?? activity.Id!, activity.Type!,
+            activity.Name, executionId, eventName, message, payload?.DeepClone().AsObject()));
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}
