@@ -1,5 +1,11 @@
 namespace Klachten.Server.Hosting;
 
+internal enum ClockKind
+{
+    System,
+    Manual,
+}
+
 /// <summary>Top-level settings under <c>Klachten</c>.</summary>
 internal sealed class KlachtenOptions
 {
@@ -10,4 +16,7 @@ internal sealed class KlachtenOptions
 
     /// <summary>Definitions imported at start-up; defaults to the copy of the repo's workflows/ next to the binaries.</summary>
     public string? WorkflowsDirectory { get; set; }
+
+    /// <summary><c>Manual</c> runs on a clock moved through <c>/api/dev/clock</c>; allowed only in Development.</summary>
+    public ClockKind Clock { get; set; } = ClockKind.System;
 }

@@ -1,9 +1,12 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
+using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Terms;
+using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using Klachten.Workflows.Definitions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Klachten.Server.Hosting;
 
@@ -23,10 +26,11 @@ internal static class ServerExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddValidatedOptions<KlachtenOptions>(KlachtenOptions.SectionName);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();
         builder.AddKlachtenAuth();
         builder.AddTerms();
+        builder.AddKlachtenRuntime();
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();
@@ -45,8 +49,8 @@ internal static class ServerExtensions
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions();
-        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms();
+        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution();
+        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapDevClock(app.Services);
         return app;
     }
 

@@ -12,6 +12,20 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     public DbSet<WorkflowDefinitionVersionEntity> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+    public DbSet<WorkflowInstanceEntity> WorkflowInstances => Set<WorkflowInstanceEntity>();
+    public DbSet<BookmarkEntity> Bookmarks => Set<BookmarkEntity>();
+    public DbSet<JournalEntryEntity> JournalEntries => Set<JournalEntryEntity>();
+    public DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
+    public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+
+    /// <summary>Locks an instance row for the rest of the transaction (one step at a time per instance).</summary>
+    public abstract Task LockInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due timers for this node until <paramref name="leaseUntil"/>, oldest
+    /// first, skipping rows another node holds. Returns the claimed bookmark ids.
+    /// </summary>
+    public abstract Task<List<string>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serialises changes to one definition for the rest of the transaction. PostgreSQL locks the row;
@@ -70,6 +84,8 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(v => v.DefinitionId).IsUnique().HasFilter("is_latest = TRUE").HasDatabaseName("ux_definition_versions_latest");
         });
 
+        ConfigureRuntime(modelBuilder);
+
         modelBuilder.Entity<UserEntity>(e =>
         {
             e.ToTable("users");
@@ -87,6 +103,79 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(k => k.Name).HasMaxLength(100);
             e.HasIndex(k => k.KeyHash).IsUnique();
             e.HasOne<UserEntity>().WithMany().HasForeignKey(k => k.UserName).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static void ConfigureRuntime(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<WorkflowInstanceEntity>(e =>
+        {
+            e.ToTable("workflow_instances");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).HasMaxLength(64);
+            e.Property(i => i.DefinitionId).HasMaxLength(200);
+            e.Property(i => i.DefinitionVersionId).HasMaxLength(64);
+            e.Property(i => i.Status).HasMaxLength(16);
+            e.Property(i => i.SubStatus).HasMaxLength(16);
+            e.Property(i => i.CorrelationId).HasMaxLength(200);
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => new { i.DefinitionId, i.Status });
+            e.HasIndex(i => i.CorrelationId);
+            e.HasIndex(i => i.CreatedAt);
+        });
+
+        modelBuilder.Entity<BookmarkEntity>(e =>
+        {
+            e.ToTable("bookmarks");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Id).HasMaxLength(64);
+            e.Property(b => b.InstanceId).HasMaxLength(64);
+            e.Property(b => b.Kind).HasMaxLength(16);
+            e.Property(b => b.ActivityId).HasMaxLength(200);
+            e.Property(b => b.ActivityType).HasMaxLength(200);
+            e.Property(b => b.EventName).HasMaxLength(200);
+            e.Property(b => b.CorrelationId).HasMaxLength(200);
+            e.Property(b => b.TaskId).HasMaxLength(64);
+            e.Property(b => b.LeaseOwner).HasMaxLength(100);
+            e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(b => new { b.Kind, b.DueAt });
+            e.HasIndex(b => new { b.EventName, b.CorrelationId });
+            e.HasIndex(b => b.InstanceId);
+        });
+
+        modelBuilder.Entity<JournalEntryEntity>(e =>
+        {
+            e.ToTable("journal_entries");
+            e.HasKey(j => new { j.InstanceId, j.Sequence });
+            e.Property(j => j.InstanceId).HasMaxLength(64);
+            e.Property(j => j.EventName).HasMaxLength(32);
+            e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<HumanTaskEntity>(e =>
+        {
+            e.ToTable("human_tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).HasMaxLength(64);
+            e.Property(t => t.InstanceId).HasMaxLength(64);
+            e.Property(t => t.Role).HasMaxLength(50);
+            e.Property(t => t.Status).HasMaxLength(16);
+            e.Property(t => t.Assignee).HasMaxLength(100);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => new { t.Status, t.Role });
+            e.HasIndex(t => t.InstanceId);
+        });
+
+        modelBuilder.Entity<OutboxMessageEntity>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).HasMaxLength(64);
+            e.Property(m => m.MessageType).HasMaxLength(100);
+            e.Property(m => m.InstanceId).HasMaxLength(64);
+            e.HasIndex(m => new { m.SentAt, m.CreatedAt });
         });
     }
 }

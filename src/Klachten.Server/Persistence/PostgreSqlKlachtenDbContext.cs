@@ -8,6 +8,22 @@ internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKla
     public override Task LockDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT 1 FROM workflow_definitions WHERE definition_id = {definitionId} FOR UPDATE", cancellationToken);
 
+    public override Task LockInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT 1 FROM workflow_instances WHERE id = {instanceId} FOR UPDATE", cancellationToken);
+
+    // SKIP LOCKED lets every node claim a different batch at the same time without waiting on each other.
+    public override Task<List<string>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, CancellationToken cancellationToken) =>
+        Database.SqlQuery<string>($"""
+            UPDATE bookmarks SET lease_owner = {owner}, lease_until = {leaseUntil}
+            WHERE id IN (
+                SELECT id FROM bookmarks
+                WHERE kind = 'Timer' AND due_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                ORDER BY due_at
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
             $"INSERT INTO workflow_definitions (definition_id, name, created_at, latest_version) VALUES ({definitionId}, {name}, {now}, 0) ON CONFLICT (definition_id) DO NOTHING",

@@ -12,6 +12,25 @@ internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbC
     // Microsoft.Data.Sqlite starts transactions with BEGIN IMMEDIATE: the write lock is already held.
     public override Task LockDefinitionAsync(string definitionId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // SQLite serialises writers: the transaction's write lock is the instance lock.
+    public override Task LockInstanceAsync(string instanceId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task<List<string>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, CancellationToken cancellationToken)
+    {
+        var converter = new DateTimeOffsetToBinaryConverter();
+        var nowValue = (long)converter.ConvertToProvider(now)!;
+        var untilValue = (long)converter.ConvertToProvider(leaseUntil)!;
+        return Database.SqlQuery<string>($"""
+            UPDATE bookmarks SET lease_owner = {owner}, lease_until = {untilValue}
+            WHERE id IN (
+                SELECT id FROM bookmarks
+                WHERE kind = 'Timer' AND due_at <= {nowValue} AND (lease_until IS NULL OR lease_until < {nowValue})
+                ORDER BY due_at
+                LIMIT {batchSize})
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Raw SQL bypasses the value converter, so store the instant the way the converter would.

@@ -190,4 +190,7 @@ public sealed class EngineServices
 {
     /// <summary>Services with nothing configured.</summary>
     public static EngineServices None { get; } = new();
+
+    /// <summary>Term computation on the legal calendar (for terms and task due dates).</summary>
+    public Terms.TermCalculator? Terms { get; init; }
 }

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Klachten.Server.Features.Definitions;
+using Klachten.Server.Hosting;
+using Klachten.Server.Runtime;
+using Klachten.Workflows.Runtime;
+
+namespace Klachten.Server.Features.Instances;
+
+/// <summary>Elsa's <c>execute</c> (run until finished or waiting, answer with the state) and <c>dispatch</c> (queue).</summary>
+internal static class ExecuteWorkflow
+{
+    private const long BodyLimitBytes = 256 * 1024;
+
+    public static async Task<IResult> ExecuteAsync(string definitionId, HttpRequest request, WorkflowRuntime runtime, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var (input, correlationId, error) = await ReadAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var outcome = await runtime.StartAsync(definitionId, input, correlationId, cancellationToken);
+        if (outcome.Status == StepStatus.NotFound)
+        {
+            return ProblemResponses.NotFound(outcome.Message!);
+        }
+
+        var state = outcome.State!;
+        response.Headers["x-elsa-workflow-instance-id"] = state.Id;
+        var body = new JsonObject { ["workflowState"] = ElsaInstanceMapper.ToWorkflowState(state) };
+
+        // Elsa answers a faulted run with 500 and the state, so callers see the incident.
+        return state.SubStatus == WorkflowSubStatus.Faulted
+            ? TypedResults.Json(body, statusCode: StatusCodes.Status500InternalServerError)
+            : TypedResults.Json(body);
+    }
+
+    public static async Task<IResult> DispatchAsync(string definitionId, HttpRequest request, DispatchQueue queue, Klachten.Server.Persistence.KlachtenDbContext db, CancellationToken cancellationToken)
+    {
+        var (input, correlationId, error) = await ReadAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (await db.FindVersionAsync(definitionId, new VersionOptions(VersionSelector.Published), cancellationToken) is null)
+        {
+            return ProblemResponses.NotFound($"Workflow '{definitionId}' heeft geen gepubliceerde versie.");
+        }
+
+        var instanceId = Guid.CreateVersion7().ToString("N");
+        await queue.EnqueueAsync(definitionId, instanceId, input, correlationId, cancellationToken);
+        return TypedResults.Json(new JsonObject { ["workflowInstanceId"] = instanceId });
+    }
+
+    // The body is optional: {input, correlationId}.
+    private static async Task<(JsonObject? Input, string? CorrelationId, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0)
+        {
+            return (null, null, null);
+        }
+
+        var (node, error) = await RequestBody.ReadJsonAsync(request, BodyLimitBytes, cancellationToken);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        if (node is not JsonObject body)
+        {
+            return (null, null, ProblemResponses.BadRequest("De inhoud moet een JSON-object zijn."));
+        }
+
+        if (body["input"] is { } input and not JsonObject)
+        {
+            return (null, null, ProblemResponses.Validation(new Dictionary<string, string[]> { ["input"] = ["'input' moet een object zijn."] }));
+        }
+
+        var correlation = body["correlationId"] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
+        return (body["input"]?.DeepClone().AsObject(), correlation, null);
+    }
+}

@@ -1,0 +1,43 @@
+using Klachten.Server.Hosting;
+using Klachten.Workflows.Expressions;
+using Klachten.Workflows.Runtime;
+using Klachten.Workflows.Runtime.Activities;
+using Klachten.Workflows.Terms;
+
+namespace Klachten.Server.Runtime;
+
+internal static class RuntimeExtensions
+{
+    public static IHostApplicationBuilder AddKlachtenRuntime(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<RuntimeOptions>(RuntimeOptions.SectionName);
+        var klachten = builder.Configuration.GetSection(KlachtenOptions.SectionName).GetValidated<KlachtenOptions>(KlachtenOptions.SectionName);
+        if (klachten.Clock == ClockKind.Manual)
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new StartupException("Invalid configuration Klachten:Clock: Manual is allowed only in the Development environment.");
+            }
+
+            builder.Services.AddSingleton(new ManualClock(TimeProvider.System.GetUtcNow()));
+            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());
+        }
+
+        builder.Services.AddSingleton<IExpressionEvaluator>(new ExpressionEvaluator(new ExpressionOptions()));
+        builder.Services.AddSingleton(sp => new EngineServices { Terms = sp.GetRequiredService<TermCalculator>() });
+        builder.Services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<IExpressionEvaluator>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<EngineServices>(),
+            KlachtenActivities.All()));
+        builder.Services.AddSingleton<DefinitionCache>();
+        builder.Services.AddSingleton<TimerSignal>();
+        builder.Services.AddScoped<StepWriter>();
+        builder.Services.AddScoped<WorkflowRuntime>();
+        builder.Services.AddSingleton<TimerService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
+        builder.Services.AddSingleton<DispatchQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DispatchQueue>());
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+using Klachten.Workflows.Runtime;
+
+namespace Klachten.Server.Runtime;
+
+internal enum StepStatus
+{
+    Done,
+    NotFound,
+    AlreadyHandled,
+    Rejected,
+}
+
+/// <summary>What a start, resume, cancel or retry did; <see cref="State"/> is set when a step ran.</summary>
+internal sealed record StepOutcome(StepStatus Status, WorkflowState? State = null, string? Message = null)
+{
+    public static StepOutcome NotFound(string message) => new(StepStatus.NotFound, Message: message);
+
+    public static StepOutcome AlreadyHandled(string message) => new(StepStatus.AlreadyHandled, Message: message);
+
+    public static StepOutcome Rejected(string message) => new(StepStatus.Rejected, Message: message);
+}

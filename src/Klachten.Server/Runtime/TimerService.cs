@@ -1,0 +1,112 @@
+using Klachten.Server.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Klachten.Server.Runtime;
+
+/// <summary>
+/// Fires due timers on every node. A round claims a batch (oldest first, rows held by other nodes skipped) under a
+/// lease, then resumes each bookmark in its own step; a bookmark already resumed elsewhere is a no-op, so a timer
+/// fires once even when a node dies mid-batch and its lease runs out. Pending timers stay in the database:
+/// start-up reads none of them.
+/// </summary>
+internal sealed class TimerService(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    TimerSignal signal,
+    IHostApplicationLifetime lifetime,
+    IOptions<RuntimeOptions> options,
+    ILogger<TimerService> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _round = new(1, 1);
+
+    /// <summary>Fires every timer that is due now, round after round; returns how many fired.</summary>
+    public async Task<int> FireAllDueAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int fired;
+        do
+        {
+            fired = await FireDueBatchAsync(cancellationToken);
+            total += fired;
+        }
+        while (fired > 0);
+
+        return total;
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Start-up tasks (migrations, seeding) finish before the first claim; the server answers meanwhile.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await FireDueBatchAsync(stoppingToken);
+                if (claimed >= options.Value.TimerBatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A database outage must not stop the loop; the next round retries.
+                logger.LogError(ex, "Timer round failed");
+            }
+
+            await signal.WaitAsync(options.Value.TimerPollInterval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Claims and fires one batch; returns the number of timers claimed.</summary>
+    private async Task<int> FireDueBatchAsync(CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            List<string> claimed;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                claimed = await db.ClaimDueTimersAsync(now, now + options.Value.TimerLease, options.Value.NodeName, options.Value.TimerBatchSize, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            if (claimed.Count == 0)
+            {
+                return 0;
+            }
+
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerParallelism, CancellationToken = cancellationToken },
+                async (bookmarkId, ct) =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+                    await runtime.ResumeAsync(bookmarkId, input: null, guard: null, ct);
+                });
+            logger.LogDebug("Fired {TimerCount} timers", claimed.Count);
+            return claimed.Count;
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+}

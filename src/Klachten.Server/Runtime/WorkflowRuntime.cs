@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Klachten.Server.Persistence;
+using Klachten.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Runtime;
+
+/// <summary>
+/// Runs engine steps against the database: one transaction per step that locks the instance, reads its state
+/// after the lock, runs the engine and writes state, bookmarks, journal, tasks and outbox rows before committing.
+/// A bookmark is therefore resumed at most once, however many nodes or requests race for it.
+/// </summary>
+internal sealed class WorkflowRuntime(
+    KlachtenDbContext db,
+    WorkflowEngine engine,
+    DefinitionCache definitions,
+    StepWriter writer,
+    TimerSignal timerSignal,
+    ILogger<WorkflowRuntime> logger)
+{
+    /// <summary>Starts an instance on the published version of a definition.</summary>
+    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null)
+    {
+        var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
+            .Select(v => v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (versionId is null)
+        {
+            return StepOutcome.NotFound($"Workflow '{definitionId}' heeft geen gepubliceerde versie.");
+        }
+
+        var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
+        instanceId ??= Guid.CreateVersion7().ToString("N");
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
+        var result = engine.Start(definition, instanceId, input, correlationId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        writer.Write(result, previous: null, name: definition.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        AfterCommit(result);
+        logger.LogInformation("Started workflow instance on {DefinitionId} v{Version}: {SubStatus}", definitionId, definition.Version, result.State.SubStatus);
+        return new StepOutcome(StepStatus.Done, result.State);
+    }
+
+    /// <summary>
+    /// Resumes a bookmark. <paramref name="guard"/> runs inside the transaction after the instance lock (e.g. the
+    /// task update); returning a message rejects the step and nothing is written.
+    /// </summary>
+    public async Task<StepOutcome> ResumeAsync(string bookmarkId, JsonObject? input, Func<WorkflowState, Task<string?>>? guard, CancellationToken cancellationToken)
+    {
+        var instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken);
+        if (instanceId is null)
+        {
+            return StepOutcome.AlreadyHandled($"Bookmark '{bookmarkId}' bestaat niet (meer).");
+        }
+
+        return await StepAsync(instanceId, (definition, state) =>
+        {
+            var result = engine.Resume(definition, state, bookmarkId, input);
+            return result;
+        }, guard, cancellationToken);
+    }
+
+    /// <summary>Cancels a running instance.</summary>
+    public Task<StepOutcome> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, (definition, state) => state.Status == WorkflowStatus.Running ? engine.Cancel(definition, state) : null, null, cancellationToken);
+
+    /// <summary>Retries the faulted activities of a faulted instance.</summary>
+    public Task<StepOutcome> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, (definition, state) => state.SubStatus == WorkflowSubStatus.Faulted ? engine.Retry(definition, state) : null, null, cancellationToken);
+
+    private async Task<StepOutcome> StepAsync(
+        string instanceId,
+        Func<Workflows.Definitions.WorkflowDefinitionModel, WorkflowState, RunResult?> step,
+        Func<WorkflowState, Task<string?>>? guard,
+        CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.LockInstanceAsync(instanceId, cancellationToken);
+            var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return StepOutcome.NotFound($"Workflowinstantie '{instanceId}' bestaat niet.");
+            }
+
+            var state = WorkflowStateJson.Deserialize(instance.StateJson);
+            var previousBookmarks = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            if (guard is not null && await guard(state) is { } rejection)
+            {
+                return StepOutcome.Rejected(rejection);
+            }
+
+            var definition = await definitions.GetAsync(db, state.DefinitionVersionId, cancellationToken)
+                ?? throw new InvalidOperationException($"Definition version {state.DefinitionVersionId} of instance {instanceId} is missing.");
+            var result = step(definition, state);
+            if (result is null)
+            {
+                return StepOutcome.AlreadyHandled("Deze stap is al uitgevoerd of niet (meer) mogelijk.");
+            }
+
+            writer.Write(result, new PreviousStep(instance, previousBookmarks), definition.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            AfterCommit(result);
+            return new StepOutcome(StepStatus.Done, result.State);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer changed the instance between our read and write (only possible without a row lock).
+            return StepOutcome.AlreadyHandled("De workflow is tegelijk door een andere stap gewijzigd.");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private void AfterCommit(RunResult result)
+    {
+        if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer))
+        {
+            timerSignal.Wake();
+        }
+    }
+}
+
+/// <summary>The instance row and bookmark ids as they were before the step.</summary>
+internal sealed record PreviousStep(WorkflowInstanceEntity Instance, IReadOnlySet<string> BookmarkIds);
