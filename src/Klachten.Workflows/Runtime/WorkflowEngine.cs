@@ -17,7 +17,7 @@ public sealed class WorkflowEngine
     private readonly TimeProvider _clock;
     private readonly EngineServices _services;
     private readonly Dictionary<string, IActivityBehavior> _behaviors;
-    private readonly ConcurrentDictionary<string, FlowGraph> _graphs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DefinitionGraph> _graphs = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine with the standard activities plus the given ones.</summary>
     public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, IEnumerable<IActivityBehavior>? extraBehaviors = null)
@@ -103,7 +103,7 @@ public sealed class WorkflowEngine
                 _graphs.Clear();
             }
 
-            graph = _graphs.GetOrAdd(key, _ => new FlowGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition))));
+            graph = _graphs.GetOrAdd(key, _ => new DefinitionGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition))));
         }
 
         return new WorkflowRun(graph, state, now, _expressions, _behaviors, _services);

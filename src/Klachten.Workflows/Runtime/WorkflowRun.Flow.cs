@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime;
@@ -15,26 +16,36 @@ internal enum MergeMode
 
 internal sealed partial class WorkflowRun
 {
-    private void Schedule(string activityId) => _queue.AddLast(new ScheduledActivity(activityId, NewId()));
+    private void Schedule(string nodeId) => _queue.AddLast(new ScheduledActivity(nodeId, NewId()));
 
-    private void OnCompleted(ActivityModel completed, IReadOnlyList<string> outcomes)
+    private void OnCompleted(string nodeId, IReadOnlyList<string> outcomes)
     {
-        var tokens = state.Tokens;
-        if (completed.Type is { } type && (type == ActivityTypes.Finish || type == ActivityTypes.End))
+        var completed = graph.Node(nodeId);
+        var scope = graph.ParentOf(nodeId) ?? graph.RootNodeId;
+        if (completed.Type == ActivityTypes.Finish)
         {
-            // A terminal node completes the flowchart, and with it the workflow; other branches are cancelled.
-            tokens.Clear();
+            // Finish ends the whole workflow from any depth.
             FinishWorkflow();
             return;
         }
 
-        var active = graph.Outbound(completed.Id!).Where(c => outcomes.Contains(c.Source!.Port!, StringComparer.Ordinal)).Distinct().ToList();
-        foreach (var connection in active)
+        if (completed.Type == ActivityTypes.End)
         {
-            tokens.Add(new FlowToken { From = completed.Id!, Outcome = connection.Source!.Port!, To = connection.Target!.Activity! });
+            // End completes only its own flowchart; at the root that ends the workflow.
+            EndFlowchart(scope);
+            return;
         }
 
-        foreach (var token in tokens.Where(t => t.To == completed.Id && t is { Consumed: false, Blocked: false }))
+        var flow = graph.Flowchart(scope);
+        var tokens = state.Tokens;
+        var completedId = completed.Id!;
+        var active = flow.Outbound(completedId).Where(c => outcomes.Contains(c.Source!.Port!, StringComparer.Ordinal)).Distinct().ToList();
+        foreach (var connection in active)
+        {
+            tokens.Add(new FlowToken { Scope = scope, From = completedId, Outcome = connection.Source!.Port!, To = connection.Target!.Activity! });
+        }
+
+        foreach (var token in tokens.Where(t => t.Scope == scope && t.To == completedId && t is { Consumed: false, Blocked: false }))
         {
             token.Consumed = true;
         }
@@ -42,22 +53,23 @@ internal sealed partial class WorkflowRun
         foreach (var connection in active)
         {
             var targetId = connection.Target!.Activity!;
-            var mode = MergeModeOf(graph.Activity(targetId));
+            var targetNodeId = graph.ChildNodeId(scope, targetId);
+            var mode = MergeModeOf(flow.Activity(targetId));
             switch (mode)
             {
                 case MergeMode.Cascade or MergeMode.Race:
                     if (mode == MergeMode.Race)
                     {
-                        CancelActivities(graph.Ancestors(targetId).Where(id => id != completed.Id).ToHashSet(StringComparer.Ordinal));
+                        CancelNodes(flow.Ancestors(targetId).Where(id => id != completedId).Select(id => graph.ChildNodeId(scope, id)).ToHashSet(StringComparer.Ordinal));
                     }
 
-                    var blocked = tokens.FirstOrDefault(t => t.Blocked && !t.Consumed && t.To == targetId && t.From == completed.Id && t.Outcome == connection.Source!.Port);
+                    var blocked = tokens.FirstOrDefault(t => t.Scope == scope && t.Blocked && !t.Consumed && t.To == targetId && t.From == completedId && t.Outcome == connection.Source!.Port);
                     if (blocked is null)
                     {
-                        Schedule(targetId);
-                        foreach (var other in graph.ForwardInbound(targetId).Where(c => c.Source!.Activity != completed.Id))
+                        Schedule(targetNodeId);
+                        foreach (var other in flow.ForwardInbound(targetId).Where(c => c.Source!.Activity != completedId))
                         {
-                            tokens.Add(new FlowToken { From = other.Source!.Activity!, Outcome = other.Source.Port!, To = targetId, Blocked = true });
+                            tokens.Add(new FlowToken { Scope = scope, From = other.Source!.Activity!, Outcome = other.Source.Port!, To = targetId, Blocked = true });
                         }
                     }
                     else
@@ -67,46 +79,70 @@ internal sealed partial class WorkflowRun
 
                     break;
                 case MergeMode.Merge:
-                    ScheduleWhenAllArrived(targetId, graph.ForwardInbound(targetId).ToList());
+                    ScheduleWhenAllArrived(scope, targetId, flow.ForwardInbound(targetId).ToList());
                     break;
                 case MergeMode.Converge:
-                    ScheduleWhenAllArrived(targetId, graph.Inbound(targetId).ToList());
+                    ScheduleWhenAllArrived(scope, targetId, flow.Inbound(targetId).ToList());
                     break;
                 default:
                     // Stream: go once no upstream activity still holds an unconsumed token (dead paths do not block).
-                    var waiting = graph.ForwardInbound(targetId).Any(inbound =>
-                        tokens.Any(t => t is { Consumed: false, Blocked: false } && t.To == inbound.Source!.Activity));
+                    var waiting = flow.ForwardInbound(targetId).Any(inbound =>
+                        tokens.Any(t => t.Scope == scope && t is { Consumed: false, Blocked: false } && t.To == inbound.Source!.Activity));
                     if (!waiting)
                     {
-                        Schedule(targetId);
+                        Schedule(targetNodeId);
                     }
 
                     break;
             }
         }
 
-        if (!HasPendingWork())
+        if (!HasPendingWork(scope))
         {
-            tokens.Clear();
-            FinishWorkflow();
+            tokens.RemoveAll(t => t.Scope == scope);
+            CompleteFlowchart(scope);
             return;
         }
 
-        tokens.RemoveAll(t => t.To == completed.Id && t.Consumed);
+        tokens.RemoveAll(t => t.Scope == scope && t.To == completedId && t.Consumed);
     }
 
-    private void ScheduleWhenAllArrived(string targetId, List<ConnectionModel> inbound)
+    private void ScheduleWhenAllArrived(string scope, string targetId, List<ConnectionModel> inbound)
     {
-        if (inbound.Count <= 1 || inbound.All(c => state.Tokens.Any(t => t is { Consumed: false, Blocked: false }
+        if (inbound.Count <= 1 || inbound.All(c => state.Tokens.Any(t => t.Scope == scope && t is { Consumed: false, Blocked: false }
                 && t.From == c.Source!.Activity && t.To == targetId && t.Outcome == c.Source.Port)))
         {
-            Schedule(targetId);
+            Schedule(graph.ChildNodeId(scope, targetId));
         }
     }
 
     // Elsa: running children, scheduled work or unconsumed tokens keep a flowchart open.
-    private bool HasPendingWork() =>
-        _queue.Count > 0 || state.Active.Count > 0 || state.Tokens.Any(t => t is { Consumed: false, Blocked: false });
+    private bool HasPendingWork(string scope) =>
+        _queue.Any(q => graph.ParentOf(q.NodeId) == scope)
+        || state.Active.Any(a => graph.ParentOf(a.NodeId) == scope)
+        || state.Tokens.Any(t => t.Scope == scope && t is { Consumed: false, Blocked: false });
+
+    private void EndFlowchart(string scope)
+    {
+        CancelNodes(state.Active.Where(a => graph.IsInside(a.NodeId, scope)).Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal));
+        RemoveQueued(nodeId => graph.IsInside(nodeId, scope));
+        state.Tokens.RemoveAll(t => t.Scope == scope || graph.IsInside(t.Scope, scope));
+        CompleteFlowchart(scope);
+    }
+
+    private void CompleteFlowchart(string scope)
+    {
+        if (scope == graph.RootNodeId)
+        {
+            FinishWorkflow();
+            return;
+        }
+
+        var flowchart = state.Active.First(a => a.NodeId == scope);
+        state.Active.Remove(flowchart);
+        Journal(scope, flowchart.ExecutionId, "Completed", null, new JsonObject { ["outcomes"] = new JsonArray("Done") });
+        OnCompleted(scope, ["Done"]);
+    }
 
     private static MergeMode MergeModeOf(ActivityModel activity)
     {
@@ -115,8 +151,8 @@ internal sealed partial class WorkflowRun
             // Elsa maps the FlowJoin mode onto merge modes: WaitAny races, WaitAll merges activated branches.
             var mode = activity.GetInput("mode") switch
             {
-                System.Text.Json.Nodes.JsonObject o => o["expression"]?["value"]?.ToString(),
-                System.Text.Json.Nodes.JsonValue v => v.ToString(),
+                JsonObject o => o["expression"]?["value"]?.ToString(),
+                JsonValue v => v.ToString(),
                 _ => null,
             };
             return string.Equals(mode, "WaitAll", StringComparison.OrdinalIgnoreCase) || mode == "1" ? MergeMode.Merge : MergeMode.Race;
@@ -131,31 +167,42 @@ internal sealed partial class WorkflowRun
 
     private void FinishWorkflow()
     {
-        CancelActivities(state.Active.Where(a => a.Status == ActiveStatus.Suspended).Select(a => a.ActivityId).ToHashSet(StringComparer.Ordinal));
+        CancelNodes(state.Active.Where(a => a.Status != ActiveStatus.Faulted).Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal));
         _queue.Clear();
+        state.Tokens.Clear();
         state.Status = WorkflowStatus.Finished;
         state.SubStatus = WorkflowSubStatus.Finished;
         state.FinishedAt = now;
     }
 
-    /// <summary>Cancels waiting executions of the given activities: bookmarks go, tasks are withdrawn, tokens removed.</summary>
-    private void CancelActivities(HashSet<string> activityIds)
+    /// <summary>Cancels waiting executions (and everything inside cancelled flowcharts): bookmarks go, tasks are withdrawn, tokens removed.</summary>
+    private void CancelNodes(HashSet<string> nodeIds)
     {
-        foreach (var active in state.Active.Where(a => activityIds.Contains(a.ActivityId)).ToList())
+        foreach (var active in state.Active.Where(a => nodeIds.Contains(a.NodeId) || nodeIds.Any(n => graph.IsInside(a.NodeId, n))).ToList())
         {
-            var activity = graph.Activity(active.ActivityId);
+            var activity = graph.Node(active.NodeId);
             var bookmarks = state.Bookmarks.Where(b => b.ExecutionId == active.ExecutionId).ToList();
-            Behavior(activity).Cancel(NewContext(activity, active.ExecutionId, active.Properties), bookmarks);
+            if (!activity.IsFlowchart)
+            {
+                Behavior(activity).Cancel(NewContext(activity, active.ExecutionId, active.Properties), bookmarks);
+            }
+
             state.Bookmarks.RemoveAll(b => b.ExecutionId == active.ExecutionId);
             state.Active.Remove(active);
-            state.Tokens.RemoveAll(t => t.From == active.ActivityId || t.To == active.ActivityId);
-            Journal(activity, active.ExecutionId, "Cancelled", null, null);
+            var scope = graph.ParentOf(active.NodeId);
+            state.Tokens.RemoveAll(t => (t.Scope == scope && (t.From == active.ActivityId || t.To == active.ActivityId)) || t.Scope == active.NodeId);
+            Journal(active.NodeId, active.ExecutionId, "Cancelled", null, null);
         }
 
+        RemoveQueued(nodeId => nodeIds.Contains(nodeId) || nodeIds.Any(n => graph.IsInside(nodeId, n)));
+    }
+
+    private void RemoveQueued(Func<string, bool> predicate)
+    {
         for (var node = _queue.First; node is not null;)
         {
             var next = node.Next;
-            if (activityIds.Contains(node.Value.ActivityId))
+            if (predicate(node.Value.NodeId))
             {
                 _queue.Remove(node);
             }

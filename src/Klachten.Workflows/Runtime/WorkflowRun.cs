@@ -7,10 +7,10 @@ namespace Klachten.Workflows.Runtime;
 /// <summary>
 /// One engine step over one instance. Activities run from a FIFO scheduler (Elsa's default queue-based scheduler);
 /// completion emits tokens on the connections of the chosen outcomes and schedules targets by their merge mode,
-/// as Elsa's token-based flowchart does (<c>Flowchart.Tokens.cs</c>).
+/// as Elsa's token-based flowchart does (<c>Flowchart.Tokens.cs</c>). Nested flowcharts keep their own tokens.
 /// </summary>
 internal sealed partial class WorkflowRun(
-    FlowGraph graph,
+    DefinitionGraph graph,
     WorkflowState state,
     DateTimeOffset now,
     IExpressionEvaluator expressions,
@@ -27,9 +27,9 @@ internal sealed partial class WorkflowRun(
     {
         state.Status = WorkflowStatus.Running;
         state.SubStatus = WorkflowSubStatus.Executing;
-        if (graph.Start is { Id: { } startId })
+        if (!StartFlowchart(graph.RootNodeId))
         {
-            Schedule(startId);
+            FinishWorkflow();
         }
 
         Drain();
@@ -43,9 +43,9 @@ internal sealed partial class WorkflowRun(
 
         // One resumption consumes every bookmark of that execution (e.g. a task and its reminder timer).
         state.Bookmarks.RemoveAll(b => b.ExecutionId == active.ExecutionId);
-        var activity = graph.Activity(active.ActivityId);
+        var activity = graph.Node(active.NodeId);
         var context = NewContext(activity, active.ExecutionId, active.Properties);
-        Journal(activity, active.ExecutionId, "Resumed", null, null);
+        Journal(active.NodeId, active.ExecutionId, "Resumed", null, null);
         ActivityResult result;
         try
         {
@@ -57,13 +57,13 @@ internal sealed partial class WorkflowRun(
         }
 
         state.Active.Remove(active);
-        Handle(activity, context, result, active.StartedAt);
+        Handle(active.NodeId, context, result, active.StartedAt);
         Drain();
     }
 
     public void CancelWorkflow()
     {
-        CancelActivities(state.Active.Select(a => a.ActivityId).ToHashSet(StringComparer.Ordinal));
+        CancelNodes(state.Active.Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal));
         _queue.Clear();
         state.Tokens.Clear();
         state.Status = WorkflowStatus.Finished;
@@ -84,7 +84,7 @@ internal sealed partial class WorkflowRun(
         foreach (var faulted in state.Active.Where(a => a.Status == ActiveStatus.Faulted).ToList())
         {
             state.Active.Remove(faulted);
-            _queue.AddFirst(new ScheduledActivity(faulted.ActivityId, faulted.ExecutionId));
+            _queue.AddFirst(new ScheduledActivity(faulted.NodeId, faulted.ExecutionId));
         }
 
         Drain();
@@ -111,8 +111,7 @@ internal sealed partial class WorkflowRun(
             if (++steps > MaxStepsPerRun)
             {
                 // A loop without a wait would otherwise hold the instance lock forever.
-                var activity = graph.Activity(next.Value.ActivityId);
-                Fault(activity, next.Value.ExecutionId, $"De workflow voerde meer dan {MaxStepsPerRun} stappen uit zonder te wachten (oneindige lus?).", now);
+                Fault(next.Value.NodeId, next.Value.ExecutionId, $"De workflow voerde meer dan {MaxStepsPerRun} stappen uit zonder te wachten (oneindige lus?).", now);
                 return;
             }
 
@@ -123,9 +122,21 @@ internal sealed partial class WorkflowRun(
 
     private void Execute(ScheduledActivity item)
     {
-        var activity = graph.Activity(item.ActivityId);
+        var activity = graph.Node(item.NodeId);
+        Journal(item.NodeId, item.ExecutionId, "Started", null, null);
+        if (activity.IsFlowchart)
+        {
+            // A nested flowchart runs its children; it completes when none has work left.
+            state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, NodeId = item.NodeId, ExecutionId = item.ExecutionId, Status = ActiveStatus.Running, StartedAt = now });
+            if (!StartFlowchart(item.NodeId))
+            {
+                CompleteFlowchart(item.NodeId);
+            }
+
+            return;
+        }
+
         var context = NewContext(activity, item.ExecutionId, null);
-        Journal(activity, item.ExecutionId, "Started", null, null);
         ActivityResult result;
         try
         {
@@ -136,11 +147,23 @@ internal sealed partial class WorkflowRun(
             result = ActivityResult.Fault(ex.Message);
         }
 
-        Handle(activity, context, result, now);
+        Handle(item.NodeId, context, result, now);
     }
 
-    private void Handle(ActivityModel activity, ActivityContext context, ActivityResult result, DateTimeOffset startedAt)
+    private bool StartFlowchart(string flowchartNodeId)
     {
+        if (graph.Flowchart(flowchartNodeId).Start is not { Id: { } startId })
+        {
+            return false;
+        }
+
+        Schedule(graph.ChildNodeId(flowchartNodeId, startId));
+        return true;
+    }
+
+    private void Handle(string nodeId, ActivityContext context, ActivityResult result, DateTimeOffset startedAt)
+    {
+        var activity = context.Activity;
         switch (result)
         {
             case ActivityResult.Completed completed:
@@ -151,13 +174,14 @@ internal sealed partial class WorkflowRun(
 
                 var payload = context.JournalPayload;
                 payload["outcomes"] = new JsonArray(completed.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
-                Journal(activity, context.ExecutionId, "Completed", null, payload);
-                OnCompleted(activity, completed.Outcomes);
+                Journal(nodeId, context.ExecutionId, "Completed", null, payload);
+                OnCompleted(nodeId, completed.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
                 state.Active.Add(new ActiveActivity
                 {
                     ActivityId = activity.Id!,
+                    NodeId = nodeId,
                     ExecutionId = context.ExecutionId,
                     Status = ActiveStatus.Suspended,
                     StartedAt = startedAt,
@@ -165,23 +189,24 @@ internal sealed partial class WorkflowRun(
                 });
                 foreach (var request in suspended.Bookmarks)
                 {
-                    state.Bookmarks.Add(NewBookmark(activity, context.ExecutionId, request));
+                    state.Bookmarks.Add(NewBookmark(activity, nodeId, context.ExecutionId, request));
                 }
 
-                Journal(activity, context.ExecutionId, "Suspended", null, context.JournalPayload.Count > 0 ? context.JournalPayload : null);
+                Journal(nodeId, context.ExecutionId, "Suspended", null, context.JournalPayload.Count > 0 ? context.JournalPayload : null);
                 break;
             case ActivityResult.Faulted faulted:
-                Fault(activity, context.ExecutionId, faulted.Message, startedAt);
+                Fault(nodeId, context.ExecutionId, faulted.Message, startedAt);
                 break;
         }
     }
 
-    private void Fault(ActivityModel activity, string executionId, string message, DateTimeOffset startedAt)
+    private void Fault(string nodeId, string executionId, string message, DateTimeOffset startedAt)
     {
         // Elsa's default incident strategy: the instance becomes Faulted and keeps its place for a retry.
-        state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, ExecutionId = executionId, Status = ActiveStatus.Faulted, StartedAt = startedAt });
-        state.Incidents.Add(new Incident(activity.Id!, activity.NodeId ?? activity.Id!, activity.Type!, message, now));
-        Journal(activity, executionId, "Faulted", message, null);
+        var activity = graph.Node(nodeId);
+        state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, NodeId = nodeId, ExecutionId = executionId, Status = ActiveStatus.Faulted, StartedAt = startedAt });
+        state.Incidents.Add(new Incident(activity.Id!, nodeId, activity.Type!, message, now));
+        Journal(nodeId, executionId, "Faulted", message, null);
         state.Status = WorkflowStatus.Finished;
         state.SubStatus = WorkflowSubStatus.Faulted;
         state.FinishedAt = now;
@@ -196,12 +221,12 @@ internal sealed partial class WorkflowRun(
             ? behavior
             : throw new ExpressionException($"Activiteitstype '{activity.Type}' kan niet worden uitgevoerd.");
 
-    private static Bookmark NewBookmark(ActivityModel activity, string executionId, BookmarkRequest request) => new()
+    private static Bookmark NewBookmark(ActivityModel activity, string nodeId, string executionId, BookmarkRequest request) => new()
     {
         Id = request.Id ?? NewId(),
         Kind = request.Kind,
         ActivityId = activity.Id!,
-        ActivityNodeId = activity.NodeId ?? activity.Id!,
+        ActivityNodeId = nodeId,
         ActivityType = activity.Type!,
         ExecutionId = executionId,
         DueAt = request.DueAt,
@@ -211,9 +236,12 @@ internal sealed partial class WorkflowRun(
         Payload = request.Payload,
     };
 
-    private void Journal(ActivityModel activity, string executionId, string eventName, string? message, JsonObject? payload) =>
-        _journal.Add(new JournalEntry(++state.JournalSequence, now, activity.Id!, activity.NodeId ?? activity.Id!, activity.Type!,
+    private void Journal(string nodeId, string executionId, string eventName, string? message, JsonObject? payload)
+    {
+        var activity = graph.Node(nodeId);
+        _journal.Add(new JournalEntry(++state.JournalSequence, now, activity.Id!, nodeId, activity.Type!,
             activity.Name, executionId, eventName, message, payload?.DeepClone().AsObject()));
+    }
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");
 }

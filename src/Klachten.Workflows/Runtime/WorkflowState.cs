@@ -102,6 +102,9 @@ public sealed class WorkflowState
 /// <summary>A control-flow token on a flowchart connection.</summary>
 public sealed class FlowToken
 {
+    /// <summary>Node id of the flowchart the connection belongs to.</summary>
+    public required string Scope { get; init; }
+
     /// <summary>Source activity id.</summary>
     public required string From { get; init; }
 
@@ -119,7 +122,9 @@ public sealed class FlowToken
 }
 
 /// <summary>An activity waiting in the scheduler.</summary>
-public sealed record ScheduledActivity(string ActivityId, string ExecutionId);
+/// <param name="NodeId">Activity node id.</param>
+/// <param name="ExecutionId">The execution id it will run under.</param>
+public sealed record ScheduledActivity(string NodeId, string ExecutionId);
 
 /// <summary>Status of an activity execution that has not completed.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ActiveStatus>))]
@@ -130,13 +135,19 @@ public enum ActiveStatus
 
     /// <summary>Faulted; retry runs it again.</summary>
     Faulted,
+
+    /// <summary>A nested flowchart whose children are still running.</summary>
+    Running,
 }
 
 /// <summary>An activity execution that started and has not completed.</summary>
 public sealed class ActiveActivity
 {
-    /// <summary>Activity id within the flowchart.</summary>
+    /// <summary>Activity id within its flowchart.</summary>
     public required string ActivityId { get; init; }
+
+    /// <summary>Activity node id.</summary>
+    public required string NodeId { get; init; }
 
     /// <summary>Unique id of this execution.</summary>
     public required string ExecutionId { get; init; }
