@@ -5,6 +5,8 @@ namespace Klachten.Server.Persistence;
 /// <summary>Applies the provider's generated migrations. Run at start in Development and by <c>--migrate</c> elsewhere.</summary>
 internal sealed class DatabaseMigrator(KlachtenDbContext db, ILogger<DatabaseMigrator> logger)
 {
+    private const long MigrationLockKey = 72_420_001;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -16,7 +18,26 @@ internal sealed class DatabaseMigrator(KlachtenDbContext db, ILogger<DatabaseMig
             await db.Database.CloseConnectionAsync();
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // Replicas starting together must not run the same migration twice; EF uses the held connection.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         logger.LogInformation("Database migrated: {MigrationCount} migrations applied", pending.Count);
     }
 }

@@ -27,6 +27,16 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     /// </summary>
     public abstract Task<List<string>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, CancellationToken cancellationToken);
 
+    /// <summary>Tells other nodes, when this transaction commits, that a timer is due soon (PostgreSQL NOTIFY).</summary>
+    public virtual Task NotifyTimersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The earliest due instant of an unclaimed timer, if any.</summary>
+    public Task<DateTimeOffset?> NextTimerDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Bookmarks.Where(b => b.Kind == "Timer" && (b.LeaseUntil == null || b.LeaseUntil < now))
+            .OrderBy(b => b.DueAt)
+            .Select(b => b.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Serialises changes to one definition for the rest of the transaction. PostgreSQL locks the row;
     /// SQLite transactions already hold the database's write lock from their start.

@@ -8,6 +8,12 @@ internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKla
     public override Task LockDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT 1 FROM workflow_definitions WHERE definition_id = {definitionId} FOR UPDATE", cancellationToken);
 
+    public const string TimerChannel = "klachten_timers";
+
+    // Delivered only if the transaction commits, so listeners never chase a rolled-back timer.
+    public override Task NotifyTimersAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_notify({TimerChannel}, '')", cancellationToken);
+
     public override Task LockInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT 1 FROM workflow_instances WHERE id = {instanceId} FOR UPDATE", cancellationToken);
 

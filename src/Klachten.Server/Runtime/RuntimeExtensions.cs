@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Runtime.Activities;
@@ -36,6 +37,13 @@ internal static class RuntimeExtensions
         builder.Services.AddScoped<WorkflowRuntime>();
         builder.Services.AddSingleton<TimerService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
+        if (builder.Configuration.GetSection(DatabaseOptions.SectionName).GetValidated<DatabaseOptions>(DatabaseOptions.SectionName).Provider == DatabaseProvider.PostgreSql
+            && builder.Configuration.GetConnectionString("Klachten") is { Length: > 0 } connectionString)
+        {
+            builder.Services.AddHostedService(sp => new TimerNotificationListener(connectionString, sp.GetRequiredService<TimerSignal>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerNotificationListener>>()));
+        }
+
         builder.Services.AddSingleton<DispatchQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DispatchQueue>());
         return builder;

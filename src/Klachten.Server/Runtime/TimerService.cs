@@ -51,6 +51,7 @@ internal sealed class TimerService(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = options.Value.TimerPollInterval;
             try
             {
                 var claimed = await FireDueBatchAsync(stoppingToken);
@@ -58,6 +59,8 @@ internal sealed class TimerService(
                 {
                     continue;
                 }
+
+                wait = await UntilNextDueAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -69,8 +72,23 @@ internal sealed class TimerService(
                 logger.LogError(ex, "Timer round failed");
             }
 
-            await signal.WaitAsync(options.Value.TimerPollInterval, clock, stoppingToken);
+            await signal.WaitAsync(wait, clock, stoppingToken);
         }
+    }
+
+    // Sleep until the next timer is due (capped by the poll interval, which also bounds what another node adds).
+    private async Task<TimeSpan> UntilNextDueAsync(TimeSpan cap, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = clock.GetUtcNow();
+        var next = await scope.ServiceProvider.GetRequiredService<KlachtenDbContext>().NextTimerDueAsync(now, cancellationToken);
+        if (next is null)
+        {
+            return cap;
+        }
+
+        var until = next.Value - now;
+        return until <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : until < cap ? until : cap;
     }
 
     /// <summary>Claims and fires one batch; returns the number of timers claimed.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Klachten.Server.Runtime;
 
@@ -16,6 +17,8 @@ internal sealed class WorkflowRuntime(
     DefinitionCache definitions,
     StepWriter writer,
     TimerSignal timerSignal,
+    TimeProvider clock,
+    IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
     /// <summary>Starts an instance on the published version of a definition.</summary>
@@ -36,6 +39,7 @@ internal sealed class WorkflowRuntime(
         var result = engine.Start(definition, instanceId, input, correlationId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         writer.Write(result, previous: null, name: definition.Name);
+        await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -104,6 +108,7 @@ internal sealed class WorkflowRuntime(
             }
 
             writer.Write(result, new PreviousStep(instance, previousBookmarks), definition.Name);
+            await NotifyIfTimerDueSoonAsync(result, previousBookmarks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             AfterCommit(result);
@@ -120,9 +125,22 @@ internal sealed class WorkflowRuntime(
         }
     }
 
+    // Timers due later are found by the timer loop's own schedule; only a soon-due one needs waking.
+    private bool HasTimerDueSoon(RunResult result, IReadOnlySet<string> previousBookmarks) =>
+        result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && !previousBookmarks.Contains(b.Id)
+            && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval);
+
+    private async Task NotifyIfTimerDueSoonAsync(RunResult result, IReadOnlySet<string> previousBookmarks, CancellationToken cancellationToken)
+    {
+        if (HasTimerDueSoon(result, previousBookmarks))
+        {
+            await db.NotifyTimersAsync(cancellationToken);
+        }
+    }
+
     private void AfterCommit(RunResult result)
     {
-        if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer))
+        if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval))
         {
             timerSignal.Wake();
         }
