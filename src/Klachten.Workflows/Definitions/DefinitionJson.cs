@@ -14,15 +14,17 @@ public static class DefinitionJson
     /// <summary>Parses a definition; throws <see cref="DefinitionFormatException"/> with a Dutch message on malformed JSON.</summary>
     public static WorkflowDefinitionModel Parse(string json)
     {
+        JsonNode? node;
         try
         {
-            return JsonSerializer.Deserialize<WorkflowDefinitionModel>(json, Options)
-                ?? throw new DefinitionFormatException("De definitie is leeg.");
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
             throw new DefinitionFormatException($"De definitie is geen geldige workflowdefinitie (JSON): {ex.Message}");
         }
+
+        return node is null ? throw new DefinitionFormatException("De definitie is leeg.") : Parse(node);
     }
 
     /// <summary>Parses a definition from a JSON node (e.g. the <c>model</c> of a save request).</summary>
@@ -30,10 +32,11 @@ public static class DefinitionJson
     {
         try
         {
+            LegacyConnections.Upgrade(node["root"]);
             return node.Deserialize<WorkflowDefinitionModel>(Options)
                 ?? throw new DefinitionFormatException("De definitie is leeg.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new DefinitionFormatException($"De definitie heeft een ongeldige vorm: {ex.Message}");
         }
