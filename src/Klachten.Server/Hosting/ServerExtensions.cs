@@ -1,6 +1,7 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Instances;
+using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Terms;
 using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
@@ -50,7 +51,7 @@ internal static class ServerExtensions
 
         app.MapDefaultEndpoints();
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution();
-        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapDevClock(app.Services);
+        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapDevClock(app.Services);
         return app;
     }
 

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Tasks;
+
+/// <summary>
+/// <c>POST /api/tasks/{id}/complete</c>: records the decision and resumes the workflow in one transaction. Whatever
+/// can be checked without the instance lock is checked first; the guard then re-reads the task under the lock, so of
+/// two simultaneous completions exactly one wins and the workflow moves on once.
+/// </summary>
+internal static class CompleteTask
+{
+    public static async Task<IResult> HandleAsync(
+        string id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        KlachtenDbContext db,
+        WorkflowRuntime runtime,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await CompleteTaskRequest.ReadAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var task = await db.HumanTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return TaskProblems.UnknownTask(id);
+        }
+
+        if (TaskAccess.Denial(user, task) is { } denial)
+        {
+            return TaskProblems.Forbidden(denial);
+        }
+
+        var userName = user.UserName();
+        if (Check(task, body!, userName) is { } problem)
+        {
+            return problem;
+        }
+
+        IResult? rejection = null;
+        HumanTaskEntity? completed = null;
+        var step = await runtime.ResumeAsync(task.BookmarkId, ResumeInput(body!, userName), async _ =>
+        {
+            var current = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+            rejection = current is null ? ProblemResponses.Conflict(TaskProblems.ChangedByOther) : Check(current, body!, userName);
+            if (rejection is not null)
+            {
+                return "De taak kan niet worden afgerond.";
+            }
+
+            MarkCompleted(current!, body!, userName, clock.GetUtcNow());
+            completed = current;
+            return null;
+        }, cancellationToken);
+
+        return step.Status switch
+        {
+            StepStatus.Done => TypedResults.Ok(TaskResponse.From(completed!, clock.GetUtcNow())),
+            StepStatus.Rejected when rejection is not null => rejection,
+
+            // The bookmark is gone or the instance moved on: someone else finished the task first.
+            _ => ProblemResponses.Conflict(TaskProblems.ChangedByOther),
+        };
+    }
+
+    /// <summary>409 when the task is no longer what the caller saw, 400 for an outcome or data the task does not accept.</summary>
+    private static IResult? Check(HumanTaskEntity task, CompleteTaskRequest request, string userName)
+    {
+        if (task.Status != HumanTaskStatus.Open || task.Version != request.Version)
+        {
+            return ProblemResponses.Conflict(TaskProblems.ChangedByOther);
+        }
+
+        if (task.Assignee is not null && task.Assignee != userName)
+        {
+            return ProblemResponses.Conflict($"Deze taak is opgepakt door {task.Assignee}; alleen die kan haar afronden.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var outcomes = TaskResponse.OutcomesOf(task);
+        if (!outcomes.Contains(request.Outcome, StringComparer.Ordinal))
+        {
+            errors["outcome"] = [$"Deze taak kent de uitkomst '{request.Outcome}' niet; kies uit: {string.Join(", ", outcomes)}."];
+        }
+
+        foreach (var field in TaskResponse.RequiredFieldsOf(task).Where(f => IsMissing(request.Data[f])))
+        {
+            errors[$"data.{field}"] = [$"'{field}' is verplicht bij het afronden van deze taak."];
+        }
+
+        return errors.Count > 0 ? ProblemResponses.Validation(errors) : null;
+    }
+
+    private static bool IsMissing(JsonNode? value) =>
+        value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));
+
+    private static JsonObject ResumeInput(CompleteTaskRequest request, string userName) => new()
+    {
+        ["outcome"] = request.Outcome,
+        ["comment"] = request.Comment,
+        ["data"] = request.Data.DeepClone(),
+        ["completedBy"] = userName,
+    };
+
+    private static void MarkCompleted(HumanTaskEntity task, CompleteTaskRequest request, string userName, DateTimeOffset now)
+    {
+        task.Status = HumanTaskStatus.Completed;
+        task.Assignee ??= userName;
+        task.Outcome = request.Outcome;
+        task.Comment = request.Comment;
+        task.DataJson = request.Data.ToJsonString();
+        task.CompletedBy = userName;
+        task.CompletedAt = now;
+        task.Version++;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Klachten.Server.Persistence;
+
+namespace Klachten.Server.Features.Tasks;
+
+/// <summary>Who may act on (claim, complete) a task. A denial is answered with 403.</summary>
+internal static class TaskAccess
+{
+    public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
+
+    public static List<string> RoleNames(this ClaimsPrincipal user) =>
+        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The Dutch reason the user may not act on the task, or null when they may.</summary>
+    public static string? Denial(ClaimsPrincipal user, HumanTaskEntity task)
+    {
+        if (!user.IsInRole(task.Role))
+        {
+            return $"Deze taak is voor de rol '{task.Role}'; die rol heeft u niet.";
+        }
+
+        // Hook for complaints: the concerned employee and the concerned manager of the task's complaint may not act
+        // on it either (contract: 403). Add that check here once tasks are linked to complaints.
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Klachten.Server.Persistence;
+
+namespace Klachten.Server.Features.Tasks;
+
+/// <summary>A task as the API shows it. <c>complaintId</c>/<c>complaintReference</c> stay null until tasks are linked to complaints.</summary>
+internal sealed record TaskResponse(
+    string Id,
+    string Title,
+    string? ComplaintId,
+    string? ComplaintReference,
+    string Role,
+    string? Assignee,
+    string Status,
+    DateOnly? Due,
+    DateTimeOffset? ExpiresAt,
+    bool Overdue,
+    IReadOnlyList<string> Outcomes,
+    int Version,
+    string WorkflowInstanceId,
+    string? Description,
+    string? Explanation,
+    IReadOnlyList<string> RequiredFields,
+    string? Outcome,
+    string? Comment,
+    string? CompletedBy,
+    DateTimeOffset? CompletedAt)
+{
+    private static readonly TimeZoneInfo Amsterdam = LoadAmsterdam();
+
+    public static TaskResponse From(HumanTaskEntity task, DateTimeOffset now) => new(
+        task.Id,
+        task.Title,
+        null,
+        null,
+        task.Role,
+        task.Assignee,
+        task.Status,
+        task.Due,
+        Local(task.ExpiresAt),
+        task.Status == Runtime.HumanTaskStatus.Open && task.ExpiresAt is { } expiresAt && now > expiresAt,
+        OutcomesOf(task),
+        task.Version,
+        task.InstanceId,
+        task.Description,
+        task.Explanation,
+        RequiredFieldsOf(task),
+        task.Outcome,
+        task.Comment,
+        task.CompletedBy,
+        Local(task.CompletedAt));
+
+    public static IReadOnlyList<string> OutcomesOf(HumanTaskEntity task) => ReadList(task.OutcomesJson);
+
+    public static IReadOnlyList<string> RequiredFieldsOf(HumanTaskEntity task) => ReadList(task.RequiredFieldsJson);
+
+    private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    // Stored in UTC; shown with the Dutch offset, as the terms endpoints do.
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? TimeZoneInfo.ConvertTime(value, Amsterdam) : null;
+
+    private static TimeZoneInfo LoadAmsterdam()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
