@@ -1,4 +1,5 @@
 using Klachten.Server.Features.Auth;
+using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Tasks;
@@ -50,8 +51,8 @@ internal static class ServerExtensions
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution();
-        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapDevClock(app.Services);
+        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances();
+        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);
         return app;
     }
 

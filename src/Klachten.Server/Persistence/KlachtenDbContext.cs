@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Complaints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Persistence;
@@ -17,6 +18,21 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     public DbSet<JournalEntryEntity> JournalEntries => Set<JournalEntryEntity>();
     public DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
+    public DbSet<ComplaintEntity> Complaints => Set<ComplaintEntity>();
+    public DbSet<ComplaintSequenceEntity> ComplaintSequences => Set<ComplaintSequenceEntity>();
+    public DbSet<ComplaintEventEntity> ComplaintEvents => Set<ComplaintEventEntity>();
+    public DbSet<LetterEntity> Letters => Set<LetterEntity>();
+
+    /// <summary>
+    /// Hands out the next complaint number of a year. The row stays locked until the transaction ends, so a
+    /// rolled-back registration gives its number back: references have no gaps.
+    /// </summary>
+    public async Task<int> NextComplaintNumberAsync(int year, CancellationToken cancellationToken) =>
+        (await Database.SqlQuery<int>($"""
+            INSERT INTO complaint_sequences (year, last) VALUES ({year}, 1)
+            ON CONFLICT (year) DO UPDATE SET last = complaint_sequences.last + 1
+            RETURNING last AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
 
     /// <summary>Locks an instance row for the rest of the transaction (one step at a time per instance).</summary>
     public abstract Task LockInstanceAsync(string instanceId, CancellationToken cancellationToken);
@@ -95,6 +111,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
         });
 
         ConfigureRuntime(modelBuilder);
+        ConfigureComplaints(modelBuilder);
 
         modelBuilder.Entity<UserEntity>(e =>
         {
@@ -186,6 +203,65 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(m => m.MessageType).HasMaxLength(100);
             e.Property(m => m.InstanceId).HasMaxLength(64);
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
+        });
+    }
+
+    private static void ConfigureComplaints(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ComplaintEntity>(e =>
+        {
+            e.ToTable("complaints");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Reference).HasMaxLength(20);
+            e.Property(c => c.Status).HasMaxLength(20);
+            e.Property(c => c.Stage).HasMaxLength(10);
+            e.Property(c => c.Category).HasMaxLength(20);
+            e.Property(c => c.DiscriminationGround).HasMaxLength(20);
+            e.Property(c => c.DiscriminationGroundText).HasMaxLength(200);
+            e.Property(c => c.ComplainantName).HasMaxLength(200);
+            e.Property(c => c.ComplainantEmail).HasMaxLength(254);
+            e.Property(c => c.ComplainantPostalAddress).HasMaxLength(500);
+            e.Property(c => c.RepresentativeName).HasMaxLength(200);
+            e.Property(c => c.RepresentativeKind).HasMaxLength(20);
+            e.Property(c => c.RepresentativeEmail).HasMaxLength(254);
+            e.Property(c => c.ConcernedEmployee).HasMaxLength(100);
+            e.Property(c => c.Manager).HasMaxLength(100);
+            e.Property(c => c.WorkflowInstanceId).HasMaxLength(64);
+            e.Property(c => c.IdempotencyKey).HasMaxLength(200);
+            e.Property(c => c.CreatedBy).HasMaxLength(100);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.CreatedBy, c.IdempotencyKey }).IsUnique();
+            e.HasIndex(c => c.WorkflowInstanceId);
+            e.HasIndex(c => new { c.Status, c.CreatedAt });
+        });
+
+        modelBuilder.Entity<ComplaintSequenceEntity>(e =>
+        {
+            e.ToTable("complaint_sequences");
+            e.HasKey(s => s.Year);
+            e.Property(s => s.Year).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<ComplaintEventEntity>(e =>
+        {
+            e.ToTable("complaint_events");
+            e.HasKey(ev => ev.Id);
+            e.Property(ev => ev.Kind).HasMaxLength(50);
+            e.Property(ev => ev.Text).HasMaxLength(1000);
+            e.HasOne<ComplaintEntity>().WithMany().HasForeignKey(ev => ev.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(ev => new { ev.ComplaintId, ev.At });
+        });
+
+        modelBuilder.Entity<LetterEntity>(e =>
+        {
+            e.ToTable("letters");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).HasMaxLength(64);
+            e.Property(l => l.Kind).HasMaxLength(100);
+            e.Property(l => l.Status).HasMaxLength(20);
+            e.Property(l => l.Sha256).HasMaxLength(64);
+            e.HasOne<ComplaintEntity>().WithMany().HasForeignKey(l => l.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(l => l.ComplaintId);
         });
     }
 }

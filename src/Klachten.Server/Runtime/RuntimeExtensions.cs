@@ -34,6 +34,7 @@ internal static class RuntimeExtensions
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();
+        builder.Services.AddScoped<Features.Complaints.ComplaintProjector>();
         builder.Services.AddScoped<WorkflowRuntime>();
         builder.Services.AddSingleton<TimerService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());

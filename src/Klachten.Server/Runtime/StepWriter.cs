@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Klachten.Server.Runtime;
 
 /// <summary>Adds everything a step produced to the unit of work: state, bookmark rows, journal, tasks, outbox.</summary>
-internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock)
+internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, ComplaintProjector complaints)
 {
-    public void Write(RunResult result, PreviousStep? previous, string? name)
+    public async Task WriteAsync(RunResult result, PreviousStep? previous, string? name, CancellationToken cancellationToken)
     {
         var state = result.State;
         var instance = previous?.Instance ?? new WorkflowInstanceEntity
@@ -57,8 +58,10 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock)
 
         foreach (var effect in result.Effects)
         {
-            Apply(state, effect);
+            await ApplyAsync(state, effect, cancellationToken);
         }
+
+        await complaints.ProjectAsync(result, cancellationToken);
     }
 
     private void WriteBookmarks(WorkflowState state, IReadOnlySet<string> previousIds)
@@ -95,7 +98,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock)
         }
     }
 
-    private void Apply(WorkflowState state, WorkflowEffect effect)
+    private async Task ApplyAsync(WorkflowState state, WorkflowEffect effect, CancellationToken cancellationToken)
     {
         switch (effect)
         {
@@ -121,7 +124,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock)
                 });
                 break;
             case CancelHumanTask cancel:
-                var open = db.HumanTasks.Local.FirstOrDefault(t => t.Id == cancel.TaskId) ?? db.HumanTasks.Find(cancel.TaskId);
+                var open = db.HumanTasks.Local.FirstOrDefault(t => t.Id == cancel.TaskId) ?? await db.HumanTasks.FindAsync([cancel.TaskId], cancellationToken);
                 if (open is { Status: HumanTaskStatus.Open })
                 {
                     open.Status = HumanTaskStatus.Cancelled;

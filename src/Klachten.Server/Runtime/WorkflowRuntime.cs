@@ -38,7 +38,7 @@ internal sealed class WorkflowRuntime(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
         var result = engine.Start(definition, instanceId, input, correlationId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        writer.Write(result, previous: null, name: definition.Name);
+        await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -46,6 +46,28 @@ internal sealed class WorkflowRuntime(
         AfterCommit(result);
         logger.LogInformation("Started workflow instance on {DefinitionId} v{Version}: {SubStatus}", definitionId, definition.Version, result.State.SubStatus);
         return new StepOutcome(StepStatus.Done, result.State);
+    }
+
+    /// <summary>
+    /// Starts an instance inside the caller's transaction (e.g. with the complaint it belongs to): the caller saves,
+    /// commits and then calls <see cref="AfterCommit"/>. Null when the definition has no published version.
+    /// </summary>
+    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    {
+        var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
+            .Select(v => v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (versionId is null)
+        {
+            return null;
+        }
+
+        var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
+        var result = engine.Start(definition, Guid.CreateVersion7().ToString("N"), input, correlationId);
+        await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
+        await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
+        return result;
     }
 
     /// <summary>
@@ -107,7 +129,7 @@ internal sealed class WorkflowRuntime(
                 return StepOutcome.AlreadyHandled("Deze stap is al uitgevoerd of niet (meer) mogelijk.");
             }
 
-            writer.Write(result, new PreviousStep(instance, previousBookmarks), definition.Name);
+            await writer.WriteAsync(result, new PreviousStep(instance, previousBookmarks), definition.Name, cancellationToken);
             await NotifyIfTimerDueSoonAsync(result, previousBookmarks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -138,7 +160,8 @@ internal sealed class WorkflowRuntime(
         }
     }
 
-    private void AfterCommit(RunResult result)
+    /// <summary>Wakes the local timer loop when the committed step created a timer due soon.</summary>
+    public void AfterCommit(RunResult result)
     {
         if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval))
         {

@@ -33,6 +33,7 @@ public sealed class ActivityCatalog
         new(ActivityTypes.Event, "Primitives", "Gebeurtenis", "Wacht op een gebeurtenis met een naam.", ActivityKind.Trigger, Done),
         new(ActivityTypes.HumanTask, "Klachten", "Taak", "Een taak voor een medewerker in een rol; elke uitkomst is een uitgang.", ActivityKind.Task, [], HasDynamicPorts: true),
         new(ActivityTypes.Term, "Klachten", "Termijn", "Wacht tot een termijn volgens de Algemene termijnenwet is verstreken.", ActivityKind.Trigger, ["Verlopen"]),
+        new(ActivityTypes.SetComplaintStatus, "Klachten", "Status klacht", "Zet de status van de klacht (bijvoorbeeld WithCommittee).", ActivityKind.Action, Done),
         new(ActivityTypes.SendLetter, "Klachten", "Brief versturen", "Vraagt een brief aan bij de notificatiedienst.", ActivityKind.Action, Done),
     ]);
 

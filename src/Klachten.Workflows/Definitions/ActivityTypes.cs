@@ -54,6 +54,9 @@ public static class ActivityTypes
     /// <summary>A legal term: a timer whose due instant is counted on the Dutch calendar.</summary>
     public const string Term = "Klachten.Term";
 
+    /// <summary>Sets the status of the complaint the instance belongs to.</summary>
+    public const string SetComplaintStatus = "Klachten.SetComplaintStatus";
+
     /// <summary>Requests a letter from the notification service.</summary>
     public const string SendLetter = "Klachten.SendLetter";
 }

@@ -44,3 +44,8 @@ public sealed record CancelHumanTask(string TaskId) : WorkflowEffect;
 /// <param name="MessageType">Contract name, e.g. <c>SendLetter</c>.</param>
 /// <param name="Payload">Message body.</param>
 public sealed record PublishMessage(string MessageId, string MessageType, JsonObject Payload) : WorkflowEffect;
+
+/// <summary>Set the status of the case the instance belongs to (its correlation id).</summary>
+/// <param name="Status">New status, e.g. <c>WithCommittee</c>.</param>
+/// <param name="Note">Dutch line for the case timeline.</param>
+public sealed record SetCaseStatus(string Status, string? Note) : WorkflowEffect;

@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Complaints;
 using Klachten.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
@@ -13,7 +14,8 @@ internal static class AuthExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
-            .AddPolicy(Policies.DefinitionsWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Procesbeheerder, Roles.Beheerder));
+            .AddPolicy(Policies.DefinitionsWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Procesbeheerder, Roles.Beheerder))
+            .AddComplaintPolicies();
         return builder;
     }
 }

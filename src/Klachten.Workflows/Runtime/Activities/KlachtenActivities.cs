@@ -10,7 +10,7 @@ namespace Klachten.Workflows.Runtime.Activities;
 public static class KlachtenActivities
 {
     /// <summary>Every Klachten activity behaviour.</summary>
-    public static IReadOnlyList<IActivityBehavior> All() => [new HumanTaskActivity(), new TermActivity(), new SendLetterActivity()];
+    public static IReadOnlyList<IActivityBehavior> All() => [new HumanTaskActivity(), new TermActivity(), new SendLetterActivity(), new SetComplaintStatusActivity()];
 
     /// <summary>Computes a term from the activity's inputs <c>{prefix}amount</c>, <c>{prefix}unit</c> and <c>countFrom</c>.</summary>
     internal static TermResult? ComputeTerm(ActivityContext context, string amountInput, string unitInput)
@@ -161,4 +161,23 @@ internal sealed class SendLetterActivity : IActivityBehavior
     }
 
     private static JsonArray ToArray(IReadOnlyList<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+}
+
+/// <summary>Sets the complaint's status; the host applies it to the case in the same transaction.</summary>
+internal sealed class SetComplaintStatusActivity : IActivityBehavior
+{
+    public string TypeName => ActivityTypes.SetComplaintStatus;
+
+    public ActivityResult Execute(ActivityContext context)
+    {
+        var status = context.GetString("status");
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return ActivityResult.Fault("Status klacht heeft geen status.");
+        }
+
+        context.AddEffect(new SetCaseStatus(status, context.GetString("note")));
+        context.JournalPayload["status"] = status;
+        return ActivityResult.Done;
+    }
 }

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace Klachten.Server.Features.Complaints;
+
+internal static class ComplaintResponses
+{
+    public static JsonObject Created(ComplaintEntity complaint) => new()
+    {
+        ["id"] = complaint.Id,
+        ["reference"] = complaint.Reference,
+        ["status"] = complaint.Status,
+        ["workflowInstanceId"] = complaint.WorkflowInstanceId,
+    };
+}

@@ -1,0 +1,19 @@
+using Klachten.Server.Features.Auth;
+
+namespace Klachten.Server.Features.Complaints;
+
+internal static class ComplaintsEndpoints
+{
+    public const string RegisterPolicy = "complaints-register";
+
+    public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/complaints", RegisterComplaint.HandleAsync).RequireAuthorization(RegisterPolicy);
+        api.MapGet("/complaints/{id:guid}", GetComplaint.ByIdAsync);
+        api.MapGet("/complaints", GetComplaint.ListAsync);
+        return api;
+    }
+
+    public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddComplaintPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>
+        builder.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Medewerker, Roles.Leidinggevende, Roles.Directeur));
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Complaints;
+
+/// <summary><c>GET /api/complaints/{id}</c> and the list. People the complaint is about do not see it at all (404).</summary>
+internal static class GetComplaint
+{
+    private const int MaxPageSize = 100;
+
+    public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null || IsExcluded(complaint, user))
+        {
+            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+        }
+
+        var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == complaint.WorkflowInstanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        var letters = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt).ToListAsync(cancellationToken);
+        var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Json(new JsonObject
+        {
+            ["id"] = complaint.Id,
+            ["reference"] = complaint.Reference,
+            ["status"] = complaint.Status,
+            ["stage"] = complaint.Stage,
+            ["category"] = complaint.Category,
+            ["discriminationGround"] = complaint.DiscriminationGround,
+            ["discriminationGroundText"] = complaint.DiscriminationGroundText,
+            ["complainant"] = new JsonObject { ["name"] = complaint.ComplainantName, ["email"] = complaint.ComplainantEmail, ["postalAddress"] = complaint.ComplainantPostalAddress },
+            ["representative"] = complaint.RepresentativeName is null ? null
+                : new JsonObject { ["name"] = complaint.RepresentativeName, ["kind"] = complaint.RepresentativeKind, ["email"] = complaint.RepresentativeEmail },
+            ["eventDate"] = Date(complaint.EventDate),
+            ["receivedOn"] = Date(complaint.ReceivedOn),
+            ["concernedEmployee"] = complaint.ConcernedEmployee,
+            ["manager"] = complaint.Manager,
+            ["description"] = complaint.Description,
+            ["workflowInstanceId"] = complaint.WorkflowInstanceId,
+            ["createdAt"] = complaint.CreatedAt,
+            ["terms"] = new JsonArray(tasks.Where(t => t.Due is not null).Select(t => (JsonNode?)Term(t, now)).ToArray()),
+            ["tasks"] = new JsonArray(tasks.Select(t => (JsonNode?)new JsonObject
+            {
+                ["id"] = t.Id,
+                ["title"] = t.Title,
+                ["role"] = t.Role,
+                ["status"] = t.Status,
+                ["assignee"] = t.Assignee,
+                ["outcome"] = t.Outcome,
+                ["due"] = t.Due is { } due ? Date(due) : null,
+                ["expiresAt"] = t.ExpiresAt,
+                ["overdue"] = t.Status == "Open" && t.ExpiresAt is { } e && now >= e,
+                ["completedAt"] = t.CompletedAt,
+            }).ToArray()),
+            ["letters"] = new JsonArray(letters.Select(l => (JsonNode?)new JsonObject
+            {
+                ["id"] = l.Id,
+                ["kind"] = l.Kind,
+                ["recipients"] = JsonNode.Parse(l.RecipientsJson),
+                ["status"] = l.Status,
+                ["requestedAt"] = l.RequestedAt,
+                ["sentAt"] = l.SentAt,
+                ["sha256"] = l.Sha256,
+            }).ToArray()),
+            ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = e.At, ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
+        });
+    }
+
+    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken)
+    {
+        if (status is not null && !ComplaintStatus.All.Contains(status))
+        {
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
+        }
+
+        if (page < 0 || pageSize is < 1 or > MaxPageSize)
+        {
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["pageSize"] = [$"page moet 0 of meer zijn en pageSize tussen 1 en {MaxPageSize}."] });
+        }
+
+        var name = user.Identity!.Name;
+        var query = db.Complaints.AsNoTracking().Where(c => c.ConcernedEmployee != name && c.Manager != name);
+        if (status is not null)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        var size = pageSize ?? 25;
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence).Skip((page ?? 0) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Json(new JsonObject
+        {
+            ["items"] = new JsonArray(rows.Select(c => (JsonNode?)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["reference"] = c.Reference,
+                ["status"] = c.Status,
+                ["stage"] = c.Stage,
+                ["category"] = c.Category,
+                ["receivedOn"] = Date(c.ReceivedOn),
+                ["workflowInstanceId"] = c.WorkflowInstanceId,
+            }).ToArray()),
+            ["page"] = page ?? 0,
+            ["pageSize"] = size,
+            ["totalCount"] = total,
+        });
+    }
+
+    /// <summary>The concerned employee and manager never see the case (the regulation's impartiality).</summary>
+    public static bool IsExcluded(ComplaintEntity complaint, ClaimsPrincipal user) =>
+        user.Identity?.Name is { } name && (name == complaint.ConcernedEmployee || name == complaint.Manager);
+
+    private static JsonObject Term(HumanTaskEntity task, DateTimeOffset now)
+    {
+        var met = task.Status == "Completed" && task.CompletedAt <= task.ExpiresAt;
+        return new JsonObject
+        {
+            ["name"] = task.Title,
+            ["due"] = Date(task.Due!.Value),
+            ["expiresAt"] = task.ExpiresAt,
+            ["met"] = task.Status == "Completed" ? met : now >= task.ExpiresAt ? false : null,
+            ["metOn"] = met ? task.CompletedAt : null,
+        };
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

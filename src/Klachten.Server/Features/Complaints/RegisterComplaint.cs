@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Klachten.Server.Features.Definitions;
+using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Klachten.Workflows.Terms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Complaints;
+
+/// <summary>
+/// <c>POST /api/complaints</c>: validates, numbers the complaint gap-free per year, and starts the procedure in the
+/// same transaction, so a complaint never exists without its workflow (or the other way round).
+/// </summary>
+internal static class RegisterComplaint
+{
+    public const string ProcedureDefinitionId = "klachtenprocedure";
+    private const long BodyLimitBytes = 64 * 1024;
+
+    public static async Task<IResult> HandleAsync(HttpRequest request, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (node, error) = await RequestBody.ReadJsonAsync(request, BodyLimitBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        RegisterComplaintRequest? body;
+        try
+        {
+            body = node.Deserialize<RegisterComplaintRequest>(ComplaintJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return ProblemResponses.BadRequest($"De klacht heeft een ongeldige vorm: {ex.Message}");
+        }
+
+        if (body is null)
+        {
+            return ProblemResponses.BadRequest("De inhoud van het verzoek is leeg.");
+        }
+
+        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 200)
+        {
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["De sleutel is langer dan 200 tekens."] });
+        }
+
+        var user = request.HttpContext.User.Identity!.Name!;
+        if (idempotencyKey.Length > 0 && await FindByKeyAsync(db, user, idempotencyKey, cancellationToken) is { } existing)
+        {
+            return TypedResults.Json(ComplaintResponses.Created(existing), statusCode: StatusCodes.Status200OK);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, AmsterdamZone.Value).DateTime);
+        var (valid, errors) = ComplaintValidator.Validate(body, today);
+        if (valid is null)
+        {
+            return ProblemResponses.Validation(errors);
+        }
+
+        try
+        {
+            var complaint = await RegisterAsync(db, runtime, body, valid, idempotencyKey, user, now, today, cancellationToken);
+            return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponses.Created(complaint));
+        }
+        catch (DbUpdateException ex) when (db.IsConcurrencyConflict(ex) && idempotencyKey.Length > 0)
+        {
+            // The same key registered concurrently: the first one wins and is returned to both.
+            db.ChangeTracker.Clear();
+            var winner = await FindByKeyAsync(db, user, idempotencyKey, cancellationToken);
+            return winner is null ? ProblemResponses.Conflict("De klacht wordt al geregistreerd.") : TypedResults.Json(ComplaintResponses.Created(winner));
+        }
+    }
+
+    private static async Task<ComplaintEntity> RegisterAsync(KlachtenDbContext db, WorkflowRuntime runtime, RegisterComplaintRequest body,
+        ComplaintValidator.Valid valid, string idempotencyKey, string user, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sequence = await db.NextComplaintNumberAsync(today.Year, cancellationToken);
+        var lapsed = valid.EventDate < valid.ReceivedOn.AddYears(-2);
+        var complaint = new ComplaintEntity
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = $"K-{today.Year}-{sequence:0000}",
+            Year = today.Year,
+            Sequence = sequence,
+            Status = lapsed ? ComplaintStatus.NotAdmissible : valid.Stage == ComplaintStage.Informal ? ComplaintStatus.Informal : ComplaintStatus.Received,
+            Stage = valid.Stage.ToString(),
+            Category = valid.Category.ToString(),
+            DiscriminationGround = valid.Ground?.ToString(),
+            DiscriminationGroundText = valid.Ground is null ? null : body.DiscriminationGroundText?.Trim(),
+            ComplainantName = body.Complainant!.Name!.Trim(),
+            ComplainantEmail = NullIfEmpty(body.Complainant.Email),
+            ComplainantPostalAddress = NullIfEmpty(body.Complainant.PostalAddress),
+            RepresentativeName = NullIfEmpty(body.Representative?.Name),
+            RepresentativeKind = valid.RepresentativeKind?.ToString(),
+            RepresentativeEmail = NullIfEmpty(body.Representative?.Email),
+            EventDate = valid.EventDate,
+            ReceivedOn = valid.ReceivedOn,
+            ConcernedEmployee = NullIfEmpty(body.ConcernedEmployee),
+            Manager = body.Manager!.Trim(),
+            Description = body.Description!.Trim(),
+            IdempotencyKey = idempotencyKey.Length > 0 ? idempotencyKey : null,
+            CreatedBy = user,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Complaints.Add(complaint);
+        db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = complaint.Id, At = now, Kind = "Registered", Text = $"Klacht {complaint.Reference} geregistreerd." });
+
+        // The workflow sees dates and flags only; names and the description stay in the complaint.
+        var input = new JsonObject
+        {
+            ["complaintId"] = complaint.Id.ToString(),
+            ["reference"] = complaint.Reference,
+            ["stage"] = complaint.Stage,
+            ["lapsed"] = lapsed,
+            ["receivedOn"] = complaint.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["hasRepresentative"] = complaint.RepresentativeName is not null,
+            ["hasConcernedEmployee"] = complaint.ConcernedEmployee is not null,
+        };
+        var started = await runtime.StartWithinAsync(ProcedureDefinitionId, input, complaint.Id.ToString(), cancellationToken)
+            ?? throw new InvalidOperationException($"Workflow '{ProcedureDefinitionId}' has no published version.");
+        complaint.WorkflowInstanceId = started.State.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        runtime.AfterCommit(started);
+        return complaint;
+    }
+
+    private static Task<ComplaintEntity?> FindByKeyAsync(KlachtenDbContext db, string user, string key, CancellationToken cancellationToken) =>
+        db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key && c.CreatedBy == user, cancellationToken);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static class AmsterdamZone
+    {
+        public static readonly TimeZoneInfo Value = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    }
+}
+
+internal static class ComplaintStatus
+{
+    public const string Informal = "Informal";
+    public const string Received = "Received";
+    public const string InConversation = "InConversation";
+    public const string Withdrawn = "Withdrawn";
+    public const string WithCommittee = "WithCommittee";
+    public const string AwaitingDecision = "AwaitingDecision";
+    public const string Decided = "Decided";
+    public const string NotAdmissible = "NotAdmissible";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Informal, Received, InConversation, Withdrawn, WithCommittee, AwaitingDecision, Decided, NotAdmissible,
+    };
+}
