@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Klachten.Server.Persistence;
+using Klachten.Server.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Klachten.Server.Tests.Compatibility;
+
+/// <summary>
+/// Every flowchart in <c>Compatibility/Flowcharts</c> runs through the Elsa API as Studio and Elsa's clients use
+/// it, and ends as Elsa 3.7 (token-based flowchart) ends it: status, written lines, incidents and bookmarks.
+/// None of the scenarios needs time to pass (the only Delay is cancelled by a WaitAny join).
+/// </summary>
+public abstract class ElsaCompatibilityTests(ServerFixture fixture)
+{
+    private readonly HttpClient _owner = fixture.Factory.As("procesbeheerder");
+
+    public static TheoryData<string> Scenarios => [.. CompatibilityScenario.Names()];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Execute_ElsaFlowchart_EndsAsElsaEndsIt(string name)
+    {
+        var scenario = CompatibilityScenario.Load(name);
+        var saved = await _owner.SaveAsync(scenario.Definition.DeepClone().AsObject(), publish: true);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, $"Save answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+
+        var response = await _owner.PostAsync($"/elsa/api/workflow-definitions/{scenario.DefinitionId}/execute", ElsaJson.Body(new JsonObject()));
+
+        // Elsa answers a faulted run with 500 and the state in the body.
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.InternalServerError, $"Execute answered {(int)response.StatusCode}: {body}");
+        var state = JsonNode.Parse(body)!["workflowState"]!;
+        var instanceId = (string)state["id"]!;
+        var incidents = state["incidents"]!.AsArray();
+        var actual = new Outcome(
+            (string)state["status"]!,
+            (string)state["subStatus"]!,
+            await WrittenLinesAsync(instanceId),
+            incidents.Count,
+            state["bookmarks"]!.AsArray().Count);
+        var incidentMessages = string.Join(" | ", incidents.Select(i => $"{(string?)i!["activityId"]}: {(string?)i["message"]}"));
+        Assert.True(
+            scenario.Expected.ToString() == actual.ToString(),
+            $"{scenario.Name}\nexpected: {scenario.Expected}\nactual:   {actual}\nincidents: {incidentMessages}");
+        Assert.Equal(scenario.Expected.Bookmarks, await BookmarkRowsAsync(instanceId));
+        if (scenario.IncidentMessageContains is { } fragment)
+        {
+            Assert.Contains(fragment, (string?)incidents[0]!["message"], StringComparison.Ordinal);
+        }
+
+        if (scenario.IncidentActivityId is { } activityId)
+        {
+            Assert.Equal(activityId, (string?)incidents[0]!["activityId"]);
+        }
+    }
+
+    // Elsa's CapturingTextWriter sees WriteLine output in order; our journal keeps it as Completed entries.
+    private async Task<string[]> WrittenLinesAsync(string instanceId)
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
+        var payloads = await db.JournalEntries.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.EventName == "Completed" && j.ActivityType == "Elsa.WriteLine")
+            .OrderBy(j => j.Sequence)
+            .Select(j => j.PayloadJson)
+            .ToListAsync();
+        return [.. payloads.Select(p => p is null ? string.Empty : (string?)JsonNode.Parse(p)!["text"] ?? string.Empty)];
+    }
+
+    private async Task<int> BookmarkRowsAsync(string instanceId)
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
+        return await db.Bookmarks.CountAsync(b => b.InstanceId == instanceId);
+    }
+}
+
+public sealed class SqliteElsaCompatibilityTests(SqliteServerFixture fixture)
+    : ElsaCompatibilityTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class PostgreSqlElsaCompatibilityTests(PostgreSqlServerFixture fixture)
+    : ElsaCompatibilityTests(fixture), IClassFixture<PostgreSqlServerFixture>;
