@@ -189,6 +189,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(t => t.Role).HasMaxLength(50);
             e.Property(t => t.Status).HasMaxLength(16);
             e.Property(t => t.Assignee).HasMaxLength(100);
+            e.Property(t => t.ExcludedUsers).HasMaxLength(300);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.Status, t.Role });

@@ -73,6 +73,15 @@ internal sealed class HumanTaskEntity
     /// <summary>JSON array of data fields a completion must carry.</summary>
     public required string RequiredFieldsJson { get; set; }
 
+    /// <summary>JSON object: outcome → Dutch reason it is refused (409), e.g. a second extension.</summary>
+    public string? RefusedOutcomesJson { get; set; }
+
+    /// <summary>Comma-separated users who may never act on or see this task (the people the complaint is about).</summary>
+    public string? ExcludedUsers { get; set; }
+
+    /// <summary>When the task's term passed while it was open.</summary>
+    public DateTimeOffset? OverrunAt { get; set; }
+
     public DateOnly? Due { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public string? Explanation { get; set; }

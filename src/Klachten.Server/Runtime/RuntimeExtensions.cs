@@ -24,7 +24,8 @@ internal static class RuntimeExtensions
             builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());
         }
 
-        builder.Services.AddSingleton<IExpressionEvaluator>(new ExpressionEvaluator(new ExpressionOptions()));
+        // Scripts see Dutch local time: a date a script computes is the Amsterdam calendar date, as terms are.
+        builder.Services.AddSingleton<IExpressionEvaluator>(new ExpressionEvaluator(new ExpressionOptions { TimeZoneId = "Europe/Amsterdam" }));
         builder.Services.AddSingleton(sp => new EngineServices { Terms = sp.GetRequiredService<TermCalculator>() });
         builder.Services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IExpressionEvaluator>(),

@@ -115,6 +115,8 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                     Description = task.Description,
                     OutcomesJson = JsonSerializer.Serialize(task.Outcomes),
                     RequiredFieldsJson = JsonSerializer.Serialize(task.RequiredFields),
+                    RefusedOutcomesJson = task.RefusedOutcomes is { Count: > 0 } refused ? JsonSerializer.Serialize(refused) : null,
+                    Assignee = task.Assignee,
                     Due = task.Due,
                     ExpiresAt = task.ExpiresAt?.ToUniversalTime(),
                     Explanation = task.Explanation,
@@ -131,6 +133,32 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                     open.Version++;
                 }
 
+                break;
+            case TermOverrun overrun:
+                var late = db.HumanTasks.Local.FirstOrDefault(t => t.Id == overrun.TaskId) ?? await db.HumanTasks.FindAsync([overrun.TaskId], cancellationToken);
+                if (late is { Status: HumanTaskStatus.Open })
+                {
+                    late.OverrunAt = overrun.ExpiresAt;
+                }
+
+                // The responsible role and the director are reminded; the notification service resolves them to people.
+                db.OutboxMessages.Add(new OutboxMessageEntity
+                {
+                    Id = overrun.MessageId,
+                    MessageType = "SendReminder",
+                    PayloadJson = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["messageId"] = overrun.MessageId,
+                        ["workflowInstanceId"] = state.Id,
+                        ["correlationId"] = state.CorrelationId,
+                        ["taskId"] = overrun.TaskId,
+                        ["title"] = overrun.Title,
+                        ["roles"] = new System.Text.Json.Nodes.JsonArray(overrun.Role, "directeur"),
+                        ["expiredAt"] = overrun.ExpiresAt,
+                    }.ToJsonString(),
+                    InstanceId = state.Id,
+                    CreatedAt = clock.GetUtcNow(),
+                });
                 break;
             case PublishMessage message:
                 db.OutboxMessages.Add(new OutboxMessageEntity

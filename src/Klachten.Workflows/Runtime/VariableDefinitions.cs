@@ -8,6 +8,7 @@ namespace Klachten.Workflows.Runtime;
 /// <summary>Reads the definition's variables (Elsa: <c>{id, name, typeName, isArray, value}</c>) into typed initial values.</summary>
 internal static class VariableDefinitions
 {
+
     public static IEnumerable<(string Name, JsonNode? Value)> InitialValues(WorkflowDefinitionModel definition)
     {
         foreach (var variable in definition.Variables?.OfType<JsonObject>() ?? [])
@@ -22,8 +23,14 @@ internal static class VariableDefinitions
         }
     }
 
-    private static JsonNode? Convert(JsonNode? value, string? typeName)
+    /// <summary>Converts a value to the variable's declared type, as Elsa does when a variable is set.</summary>
+    public static JsonNode? Convert(JsonNode? value, string? typeName)
     {
+        if (value is JsonValue numeric && numeric.GetValueKind() == JsonValueKind.Number && typeName is "Int32" or "Int64")
+        {
+            return JsonValue.Create((long)Math.Round(numeric.GetValue<double>()));
+        }
+
         if (value is not JsonValue jsonValue || jsonValue.GetValueKind() != JsonValueKind.String)
         {
             return value?.DeepClone();

@@ -21,6 +21,8 @@ public abstract record WorkflowEffect;
 /// <param name="ExpiresAt">Instant the term has passed.</param>
 /// <param name="Explanation">Dutch explanation of the term.</param>
 /// <param name="RequiredFields">Data fields the completion must carry.</param>
+/// <param name="Assignee">User the task is for from the start, if any.</param>
+/// <param name="RefusedOutcomes">Outcomes shown but refused with the given Dutch reason (409), e.g. a second extension.</param>
 public sealed record CreateHumanTask(
     string TaskId,
     string BookmarkId,
@@ -33,7 +35,17 @@ public sealed record CreateHumanTask(
     DateOnly? Due,
     DateTimeOffset? ExpiresAt,
     string? Explanation,
-    IReadOnlyList<string> RequiredFields) : WorkflowEffect;
+    IReadOnlyList<string> RequiredFields,
+    string? Assignee = null,
+    IReadOnlyDictionary<string, string>? RefusedOutcomes = null) : WorkflowEffect;
+
+/// <summary>A task's term passed while it was still open: mark it, remind the role and the director, record it on the case.</summary>
+/// <param name="TaskId">Task id.</param>
+/// <param name="Title">Task title.</param>
+/// <param name="Role">Responsible role.</param>
+/// <param name="ExpiresAt">The instant the term passed.</param>
+/// <param name="MessageId">Stable id of the reminder message.</param>
+public sealed record TermOverrun(string TaskId, string Title, string Role, DateTimeOffset ExpiresAt, string MessageId) : WorkflowEffect;
 
 /// <summary>Withdraw an open human task (its branch was cancelled or the workflow ended).</summary>
 /// <param name="TaskId">Task id.</param>

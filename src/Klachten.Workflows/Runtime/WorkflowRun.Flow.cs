@@ -194,7 +194,8 @@ internal sealed partial class WorkflowRun
             Journal(active.NodeId, active.ExecutionId, "Cancelled", null, null);
         }
 
-        RemoveQueued(nodeId => nodeIds.Contains(nodeId) || nodeIds.Any(n => graph.IsInside(nodeId, n)));
+        // Elsa cancels only started activities; queued ones still run (and meet the race's blocked token).
+        RemoveQueued(nodeId => nodeIds.Any(n => graph.IsInside(nodeId, n)));
     }
 
     private void RemoveQueued(Func<string, bool> predicate)

@@ -33,6 +33,12 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                 case SetCaseStatus status when ComplaintStatus.All.Contains(status.Status) && status.Status != complaint.Status:
                     complaint.Status = status.Status;
                     complaint.UpdatedAt = now;
+                    if (status.Status == ComplaintStatus.Received)
+                    {
+                        // A written complaint after the informal steps continues the same case formally.
+                        complaint.Stage = nameof(ComplaintStage.Formal);
+                    }
+
                     Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchStatus(status.Status)}.");
                     break;
                 case PublishMessage { MessageType: "SendLetter" } letter:
@@ -50,8 +56,28 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                 case CreateHumanTask task:
                     var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch)})" : string.Empty;
                     Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {task.Role}{due}.");
+                    ExcludeConcernedPeople(complaint, task);
+                    break;
+                case TermOverrun overrun:
+                    Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {overrun.Role}); herinnering verstuurd aan {overrun.Role} en directeur.");
                     break;
             }
+        }
+    }
+
+    // The regulation's impartiality: the people a complaint is about never handle its director or committee work.
+    private void ExcludeConcernedPeople(ComplaintEntity complaint, CreateHumanTask task)
+    {
+        if (task.Role is not ("directeur" or "klachtencommissie"))
+        {
+            return;
+        }
+
+        var excluded = new[] { complaint.ConcernedEmployee, complaint.Manager }.OfType<string>().ToList();
+        var row = db.HumanTasks.Local.FirstOrDefault(t => t.Id == task.TaskId);
+        if (row is not null && excluded.Count > 0)
+        {
+            row.ExcludedUsers = string.Join(',', excluded);
         }
     }
 

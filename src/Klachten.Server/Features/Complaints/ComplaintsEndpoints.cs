@@ -11,6 +11,8 @@ internal static class ComplaintsEndpoints
         api.MapPost("/complaints", RegisterComplaint.HandleAsync).RequireAuthorization(RegisterPolicy);
         api.MapGet("/complaints/{id:guid}", GetComplaint.ByIdAsync);
         api.MapGet("/complaints", GetComplaint.ListAsync);
+        api.MapPost("/complaints/{id:guid}/withdraw", ComplaintEvents.WithdrawAsync).RequireAuthorization(RegisterPolicy);
+        api.MapPost("/complaints/{id:guid}/written-complaint", ComplaintEvents.WrittenComplaintAsync).RequireAuthorization(RegisterPolicy);
         return api;
     }
 

@@ -121,6 +121,10 @@ internal static class RegisterComplaint
             ["receivedOn"] = complaint.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["hasRepresentative"] = complaint.RepresentativeName is not null,
             ["hasConcernedEmployee"] = complaint.ConcernedEmployee is not null,
+
+            // Staff user names route the informal steps to the people concerned (not complainant data).
+            ["concernedEmployee"] = complaint.ConcernedEmployee,
+            ["manager"] = complaint.Manager,
         };
         var started = await runtime.StartWithinAsync(ProcedureDefinitionId, input, complaint.Id.ToString(), cancellationToken)
             ?? throw new InvalidOperationException($"Workflow '{ProcedureDefinitionId}' has no published version.");

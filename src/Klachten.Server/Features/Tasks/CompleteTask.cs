@@ -85,6 +85,12 @@ internal static class CompleteTask
             return ProblemResponses.Conflict($"Deze taak is opgepakt door {task.Assignee}; alleen die kan haar afronden.");
         }
 
+        if (task.RefusedOutcomesJson is { } refusedJson
+            && JsonNode.Parse(refusedJson)?[request.Outcome] is JsonValue reason)
+        {
+            return ProblemResponses.Conflict(reason.ToString());
+        }
+
         var errors = new Dictionary<string, string[]>();
         var outcomes = TaskResponse.OutcomesOf(task);
         if (!outcomes.Contains(request.Outcome, StringComparer.Ordinal))

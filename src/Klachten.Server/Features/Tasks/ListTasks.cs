@@ -35,7 +35,7 @@ internal static class ListTasks
             .ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(tasks.Select(t => TaskResponse.From(t, now)).ToList());
+        return TypedResults.Ok(tasks.Where(t => !TaskAccess.IsExcluded(user, t)).Select(t => TaskResponse.From(t, now)).ToList());
     }
 
     private static IQueryable<HumanTaskEntity> Filter(IQueryable<HumanTaskEntity> tasks, string scope, ClaimsPrincipal user)

@@ -11,6 +11,9 @@ internal static class TaskAccess
     public static List<string> RoleNames(this ClaimsPrincipal user) =>
         [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
 
+    public static bool IsExcluded(ClaimsPrincipal user, HumanTaskEntity task) =>
+        task.ExcludedUsers is { Length: > 0 } excluded && excluded.Split(',').Contains(user.UserName(), StringComparer.Ordinal);
+
     /// <summary>The Dutch reason the user may not act on the task, or null when they may.</summary>
     public static string? Denial(ClaimsPrincipal user, HumanTaskEntity task)
     {
@@ -19,8 +22,12 @@ internal static class TaskAccess
             return $"Deze taak is voor de rol '{task.Role}'; die rol heeft u niet.";
         }
 
-        // Hook for complaints: the concerned employee and the concerned manager of the task's complaint may not act
-        // on it either (contract: 403). Add that check here once tasks are linked to complaints.
+        // The concerned employee and manager of the task's complaint never act on its director or committee tasks.
+        if (IsExcluded(user, task))
+        {
+            return "U bent betrokken bij deze klacht en mag deze taak daarom niet behandelen.";
+        }
+
         return null;
     }
 }

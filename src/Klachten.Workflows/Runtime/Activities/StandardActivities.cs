@@ -53,7 +53,9 @@ internal sealed class SetVariableActivity : IActivityBehavior
             return ActivityResult.Fault("SetVariable heeft geen variabele.");
         }
 
-        context.State.Variables[name] = context.Evaluate("value");
+        // Elsa converts to the variable's declared type: a literal "0" into Int32 becomes the number 0.
+        var typeName = (variable as JsonObject)?["typeName"]?.GetValue<string>();
+        context.State.Variables[name] = VariableDefinitions.Convert(context.Evaluate("value"), typeName);
         return ActivityResult.Done;
     }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Klachten.Server.Features.Definitions;
+using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Complaints;
+
+/// <summary>
+/// What the complainant does outside the task inbox: withdraw the complaint (at any point), or submit it in writing
+/// after the informal steps. Each resumes the procedure's waiting event for this case.
+/// </summary>
+internal static class ComplaintEvents
+{
+    public static Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        ResumeAsync(id, "KlachtIngetrokken", null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
+
+    public static async Task<IResult> WrittenComplaintAsync(Guid id, HttpRequest request, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (node, error) = await RequestBody.ReadJsonAsync(request, 4096, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
+            || receivedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14)))
+        {
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["receivedOn"] = ["Geef de ontvangstdatum van de schriftelijke klacht als JJJJ-MM-DD (niet in de toekomst)."] });
+        }
+
+        var payload = new JsonObject { ["receivedOn"] = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        return await ResumeAsync(id, "SchriftelijkeKlachtOntvangen", payload, user, db, runtime, "Deze klacht wacht niet op een schriftelijke klacht.", cancellationToken);
+    }
+
+    private static async Task<IResult> ResumeAsync(Guid id, string eventName, JsonObject? payload, ClaimsPrincipal user, KlachtenDbContext db,
+        WorkflowRuntime runtime, string notWaiting, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null || GetComplaint.IsExcluded(complaint, user))
+        {
+            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+        }
+
+        var bookmarkId = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == complaint.WorkflowInstanceId && b.Kind == "Event" && b.EventName == eventName)
+            .Select(b => b.Id).FirstOrDefaultAsync(cancellationToken);
+        var outcome = bookmarkId is null ? null : await runtime.ResumeAsync(bookmarkId, payload, guard: null, cancellationToken);
+        if (outcome?.Status != StepStatus.Done)
+        {
+            return ProblemResponses.Conflict(notWaiting);
+        }
+
+        var updated = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken);
+        return TypedResults.Ok(ComplaintResponses.Created(updated));
+    }
+}
