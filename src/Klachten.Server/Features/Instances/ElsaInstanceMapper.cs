@@ -67,6 +67,14 @@ internal static class ElsaInstanceMapper
         ["finishedAt"] = instance.FinishedAt,
     };
 
+    /// <summary>Elsa's <c>GET /workflow-instances/{id}</c> shape: the summary fields plus <c>workflowState</c>.</summary>
+    public static JsonObject ToDetail(WorkflowInstanceEntity instance, WorkflowState state)
+    {
+        var detail = ToSummary(instance);
+        detail["workflowState"] = ToWorkflowState(state);
+        return detail;
+    }
+
     private static JsonObject Payload(Bookmark bookmark)
     {
         var payload = bookmark.Payload?.DeepClone().AsObject() ?? [];

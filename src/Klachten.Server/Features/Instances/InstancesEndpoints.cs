@@ -15,6 +15,28 @@ internal static class InstancesEndpoints
         return elsa;
     }
 
+    /// <summary>The instance list and viewer under <c>/elsa/api</c> (any staff member), plus cancel, retry and delete.</summary>
+    public static RouteGroupBuilder MapWorkflowInstances(this RouteGroupBuilder elsa)
+    {
+        elsa.MapPost("/workflow-instances", ListInstances.HandleAsync);
+        elsa.MapGet("/workflow-instances/{id}", GetInstance.HandleAsync);
+        elsa.MapGet("/workflow-instances/{id}/execution-state", GetInstance.ExecutionStateAsync);
+        elsa.MapGet("/workflow-instances/{id}/variables", GetInstance.VariablesAsync);
+        elsa.MapPost("/workflow-instances/{id}/journal", InstanceJournal.PostAsync);
+        elsa.MapGet("/workflow-instances/{id}/journal", InstanceJournal.GetAsync);
+        elsa.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync);
+        elsa.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync);
+        elsa.MapGet("/activity-executions/list", ActivityExecutions.ListRecordsAsync);
+        elsa.MapGet("/activity-executions/by-id", ActivityExecutions.ByIdAsync);
+
+        var control = elsa.MapGroup("").RequireAuthorization(Policies.DefinitionsWrite);
+        control.MapPost("/workflow-instances/{id}/cancel", ControlInstance.CancelAsync);
+        control.MapPost("/cancel/workflow-instances/{id}", ControlInstance.CancelAsync);
+        control.MapPost("/workflow-instances/{id}/retry", ControlInstance.RetryAsync);
+        control.MapDelete("/workflow-instances/{id}", ControlInstance.DeleteAsync);
+        return elsa;
+    }
+
     /// <summary>The manual clock under <c>/api/dev</c>; mapped only when the clock is manual (Development only).</summary>
     public static RouteGroupBuilder MapDevClock(this RouteGroupBuilder api, IServiceProvider services)
     {
