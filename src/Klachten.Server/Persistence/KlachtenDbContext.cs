@@ -48,7 +48,8 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
 
     /// <summary>The earliest due instant of an unclaimed timer, if any.</summary>
     public Task<DateTimeOffset?> NextTimerDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Bookmarks.Where(b => b.Kind == "Timer" && (b.LeaseUntil == null || b.LeaseUntil < now))
+        Bookmarks.Where(b => b.Kind == "Timer" && (b.LeaseUntil == null || b.LeaseUntil < now)
+                && WorkflowInstances.Any(i => i.Id == b.InstanceId && i.Status == "Running"))
             .OrderBy(b => b.DueAt)
             .Select(b => b.DueAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -177,6 +178,10 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.HasKey(j => new { j.InstanceId, j.Sequence });
             e.Property(j => j.InstanceId).HasMaxLength(64);
             e.Property(j => j.EventName).HasMaxLength(32);
+            e.Property(j => j.ExecutionId).HasMaxLength(64);
+
+            // Studio's viewer polls executions by id every second.
+            e.HasIndex(j => j.ExecutionId);
             e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -24,6 +24,7 @@ internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKla
             WHERE id IN (
                 SELECT id FROM bookmarks
                 WHERE kind = 'Timer' AND due_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                  AND instance_id IN (SELECT id FROM workflow_instances WHERE status = 'Running')
                 ORDER BY due_at
                 LIMIT {batchSize}
                 FOR UPDATE SKIP LOCKED)

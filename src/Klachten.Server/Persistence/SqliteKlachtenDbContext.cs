@@ -25,6 +25,7 @@ internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbC
             WHERE id IN (
                 SELECT id FROM bookmarks
                 WHERE kind = 'Timer' AND due_at <= {nowValue} AND (lease_until IS NULL OR lease_until < {nowValue})
+                  AND instance_id IN (SELECT id FROM workflow_instances WHERE status = 'Running')
                 ORDER BY due_at
                 LIMIT {batchSize})
             RETURNING id AS "Value"

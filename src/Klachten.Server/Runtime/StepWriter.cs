@@ -138,7 +138,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                 var late = db.HumanTasks.Local.FirstOrDefault(t => t.Id == overrun.TaskId) ?? await db.HumanTasks.FindAsync([overrun.TaskId], cancellationToken);
                 if (late is { Status: HumanTaskStatus.Open })
                 {
-                    late.OverrunAt = overrun.ExpiresAt;
+                    late.OverrunAt = overrun.ExpiresAt.ToUniversalTime();
                 }
 
                 // The responsible role and the director are reminded; the notification service resolves them to people.

@@ -191,7 +191,7 @@ internal sealed partial class WorkflowRun
             state.Active.Remove(active);
             var scope = graph.ParentOf(active.NodeId);
             state.Tokens.RemoveAll(t => (t.Scope == scope && (t.From == active.ActivityId || t.To == active.ActivityId)) || t.Scope == active.NodeId);
-            Journal(active.NodeId, active.ExecutionId, "Cancelled", null, null);
+            Journal(active.NodeId, active.ExecutionId, "Canceled", null, null);
         }
 
         // Elsa cancels only started activities; queued ones still run (and meet the race's blocked token).

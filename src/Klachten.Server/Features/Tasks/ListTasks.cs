@@ -35,7 +35,12 @@ internal static class ListTasks
             .ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(tasks.Where(t => !TaskAccess.IsExcluded(user, t)).Select(t => TaskResponse.From(t, now)).ToList());
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId != null && instanceIds.Contains(c.WorkflowInstanceId))
+            .Select(c => new { c.WorkflowInstanceId, c.Id, c.Reference })
+            .ToDictionaryAsync(c => c.WorkflowInstanceId!, c => (c.Id, c.Reference), cancellationToken);
+        return TypedResults.Ok(tasks.Where(t => !TaskAccess.IsExcluded(user, t))
+            .Select(t => TaskResponse.From(t, now, complaints.TryGetValue(t.InstanceId, out var c) ? c : null)).ToList());
     }
 
     private static IQueryable<HumanTaskEntity> Filter(IQueryable<HumanTaskEntity> tasks, string scope, ClaimsPrincipal user)

@@ -3,7 +3,7 @@ using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Tasks;
 
-/// <summary>A task as the API shows it. <c>complaintId</c>/<c>complaintReference</c> stay null until tasks are linked to complaints.</summary>
+/// <summary>A task as the API shows it, with the complaint its workflow instance belongs to (if any).</summary>
 internal sealed record TaskResponse(
     string Id,
     string Title,
@@ -28,11 +28,11 @@ internal sealed record TaskResponse(
 {
     private static readonly TimeZoneInfo Amsterdam = LoadAmsterdam();
 
-    public static TaskResponse From(HumanTaskEntity task, DateTimeOffset now) => new(
+    public static TaskResponse From(HumanTaskEntity task, DateTimeOffset now, (Guid Id, string Reference)? complaint = null) => new(
         task.Id,
         task.Title,
-        null,
-        null,
+        complaint?.Id.ToString(),
+        complaint?.Reference,
         task.Role,
         task.Assignee,
         task.Status,

@@ -570,7 +570,8 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("ExecutionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("execution_id");
 
                     b.Property<string>("Message")
@@ -587,6 +588,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
                     b.HasKey("InstanceId", "Sequence")
                         .HasName("pk_journal_entries");
+
+                    b.HasIndex("ExecutionId")
+                        .HasDatabaseName("ix_journal_entries_execution_id");
 
                     b.ToTable("journal_entries", (string)null);
                 });

@@ -563,6 +563,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ExecutionId")
                         .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
 
@@ -580,6 +581,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("InstanceId", "Sequence")
                         .HasName("pk_journal_entries");
+
+                    b.HasIndex("ExecutionId")
+                        .HasDatabaseName("ix_journal_entries_execution_id");
 
                     b.ToTable("journal_entries", (string)null);
                 });
