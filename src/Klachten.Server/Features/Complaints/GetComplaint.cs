@@ -42,7 +42,7 @@ internal static class GetComplaint
             ["manager"] = complaint.Manager,
             ["description"] = complaint.Description,
             ["workflowInstanceId"] = complaint.WorkflowInstanceId,
-            ["createdAt"] = complaint.CreatedAt,
+            ["createdAt"] = Local(complaint.CreatedAt),
             ["terms"] = new JsonArray(tasks.Where(t => t.Due is not null).Select(t => (JsonNode?)Term(t, now)).ToArray()),
             ["tasks"] = new JsonArray(tasks.Select(t => (JsonNode?)new JsonObject
             {
@@ -53,9 +53,9 @@ internal static class GetComplaint
                 ["assignee"] = t.Assignee,
                 ["outcome"] = t.Outcome,
                 ["due"] = t.Due is { } due ? Date(due) : null,
-                ["expiresAt"] = t.ExpiresAt,
+                ["expiresAt"] = Local(t.ExpiresAt),
                 ["overdue"] = t.Status == "Open" && t.ExpiresAt is { } e && now >= e,
-                ["completedAt"] = t.CompletedAt,
+                ["completedAt"] = Local(t.CompletedAt),
             }).ToArray()),
             ["letters"] = new JsonArray(letters.Select(l => (JsonNode?)new JsonObject
             {
@@ -63,11 +63,11 @@ internal static class GetComplaint
                 ["kind"] = l.Kind,
                 ["recipients"] = JsonNode.Parse(l.RecipientsJson),
                 ["status"] = l.Status,
-                ["requestedAt"] = l.RequestedAt,
-                ["sentAt"] = l.SentAt,
+                ["requestedAt"] = Local(l.RequestedAt),
+                ["sentAt"] = Local(l.SentAt),
                 ["sha256"] = l.Sha256,
             }).ToArray()),
-            ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = e.At, ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
+            ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = Local(e.At), ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
         });
     }
 
@@ -122,11 +122,16 @@ internal static class GetComplaint
         {
             ["name"] = task.Title,
             ["due"] = Date(task.Due!.Value),
-            ["expiresAt"] = task.ExpiresAt,
+            ["expiresAt"] = Local(task.ExpiresAt),
             ["met"] = task.Status == "Completed" ? met : now >= task.ExpiresAt ? false : null,
-            ["metOn"] = met ? task.CompletedAt : null,
+            ["metOn"] = met ? Date(DateOnly.FromDateTime(Local(task.CompletedAt)!.Value.DateTime)) : null,
         };
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    // Stored in UTC; shown with the Dutch offset like every other instant of the API.
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? TimeZoneInfo.ConvertTime(value, Amsterdam) : null;
 }
