@@ -1,4 +1,5 @@
 using Klachten.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Klachten.Server.Runtime;
@@ -76,6 +77,20 @@ internal sealed class TimerService(
         }
     }
 
+    private async Task ReleaseAsync(List<string> bookmarkIds)
+    {
+        if (bookmarkIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
+        var owner = options.Value.NodeName;
+        await db.Bookmarks.Where(b => bookmarkIds.Contains(b.Id) && b.LeaseOwner == owner)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+    }
+
     // Sleep until the next timer is due (capped by the poll interval, which also bounds what another node adds).
     private async Task<TimeSpan> UntilNextDueAsync(TimeSpan cap, CancellationToken cancellationToken)
     {
@@ -112,13 +127,24 @@ internal sealed class TimerService(
                 return 0;
             }
 
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerParallelism, CancellationToken = cancellationToken },
-                async (bookmarkId, ct) =>
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-                    await runtime.ResumeAsync(bookmarkId, input: null, guard: null, ct);
-                });
+            var fired = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            try
+            {
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerParallelism, CancellationToken = cancellationToken },
+                    async (bookmarkId, ct) =>
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+                        await runtime.ResumeAsync(bookmarkId, input: null, guard: null, ct);
+                        fired[bookmarkId] = true;
+                    });
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: hand the unfired part of the batch back now instead of letting it wait out the lease.
+                await ReleaseAsync(claimed.Where(id => !fired.ContainsKey(id)).ToList());
+                throw;
+            }
             logger.LogDebug("Fired {TimerCount} timers", claimed.Count);
             return claimed.Count;
         }
