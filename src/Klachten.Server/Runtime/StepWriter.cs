@@ -153,7 +153,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                         ["correlationId"] = state.CorrelationId,
                         ["taskId"] = overrun.TaskId,
                         ["title"] = overrun.Title,
-                        ["roles"] = new System.Text.Json.Nodes.JsonArray(overrun.Role, "directeur"),
+                        ["roles"] = new System.Text.Json.Nodes.JsonArray(new[] { overrun.Role, "directeur" }.Distinct(StringComparer.Ordinal).Select(r => (System.Text.Json.Nodes.JsonNode?)r).ToArray()),
                         ["expiredAt"] = overrun.ExpiresAt,
                     }.ToJsonString(),
                     InstanceId = state.Id,

@@ -9,22 +9,12 @@ namespace Klachten.Server.Tests.Tasks;
 /// One server per test class on a manual clock, with a second director (<c>directeur2</c>, key
 /// <c>dev-directeur2</c>) so that "someone else holds the task" can be tested.
 /// </summary>
-public abstract class TasksServerFixture(Provider provider) : IAsyncLifetime
+public abstract class TasksServerFixture(Provider provider) : ManualClockServerFixture(provider)
 {
     public const string SecondDirector = "directeur2";
 
-    private TestDatabase? _database;
-
-    public KlachtenFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task OnStartedAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider, GetType().Name);
-        var settings = _database.Settings();
-        settings["Klachten:Clock"] = "Manual";
-        Factory = new KlachtenFactory(settings);
-        _ = Factory.Server;
-
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
         db.Users.Add(new UserEntity { UserName = SecondDirector, DisplayName = "Dirk Directeur", Roles = Roles.Directeur, CreatedAt = DateTimeOffset.UtcNow });
@@ -37,12 +27,6 @@ public abstract class TasksServerFixture(Provider provider) : IAsyncLifetime
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database!.DisposeAsync();
     }
 }
 

@@ -3,7 +3,7 @@ using Klachten.Server.Tests.Support;
 namespace Klachten.Server.Tests.Timers;
 
 /// <summary>Durable timers on one node: moving the manual clock past the due instant fires each timer exactly once.</summary>
-public abstract class TimerFiringTests(ManualClockFixture fixture)
+public abstract class TimerFiringTests(ManualClockServerFixture fixture)
 {
     private const int Instances = 50;
 
@@ -99,6 +99,6 @@ public abstract class TimerFiringTests(ManualClockFixture fixture)
     }
 }
 
-public sealed class SqliteTimerFiringTests(SqliteManualClockFixture fixture) : TimerFiringTests(fixture), IClassFixture<SqliteManualClockFixture>;
+public sealed class SqliteTimerFiringTests(SqliteManualClockServerFixture fixture) : TimerFiringTests(fixture), IClassFixture<SqliteManualClockServerFixture>;
 
-public sealed class PostgreSqlTimerFiringTests(PostgreSqlManualClockFixture fixture) : TimerFiringTests(fixture), IClassFixture<PostgreSqlManualClockFixture>;
+public sealed class PostgreSqlTimerFiringTests(PostgreSqlManualClockServerFixture fixture) : TimerFiringTests(fixture), IClassFixture<PostgreSqlManualClockServerFixture>;

@@ -15,6 +15,8 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal static class ComplaintEvents
 {
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     public static Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         ResumeAsync(id, "KlachtIngetrokken", null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
 
@@ -26,11 +28,17 @@ internal static class ComplaintEvents
             return error;
         }
 
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
         var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
-            || receivedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14)))
+            || receivedOn > today
+            || (complaint is not null && receivedOn < complaint.ReceivedOn))
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["receivedOn"] = ["Geef de ontvangstdatum van de schriftelijke klacht als JJJJ-MM-DD (niet in de toekomst)."] });
+            return ProblemResponses.Validation(new Dictionary<string, string[]>
+            {
+                ["receivedOn"] = ["Geef de ontvangstdatum van de schriftelijke klacht als JJJJ-MM-DD: niet in de toekomst en niet vóór de eerste ontvangst van de klacht."],
+            });
         }
 
         var payload = new JsonObject { ["receivedOn"] = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };

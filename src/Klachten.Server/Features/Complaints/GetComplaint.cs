@@ -115,15 +115,23 @@ internal static class GetComplaint
     public static bool IsExcluded(ComplaintEntity complaint, ClaimsPrincipal user) =>
         user.Identity?.Name is { } name && (name == complaint.ConcernedEmployee || name == complaint.Manager);
 
+    // Met: done before the instant the term passed. A task withdrawn with its branch (e.g. after a withdrawal) no
+    // longer has a term to meet, so it is neither met nor missed.
     private static JsonObject Term(HumanTaskEntity task, DateTimeOffset now)
     {
-        var met = task.Status == "Completed" && task.CompletedAt <= task.ExpiresAt;
+        var met = task.Status == "Completed" && task.CompletedAt < task.ExpiresAt;
+        bool? state = task.Status switch
+        {
+            "Completed" => met,
+            "Cancelled" => null,
+            _ => now >= task.ExpiresAt ? false : null,
+        };
         return new JsonObject
         {
             ["name"] = task.Title,
             ["due"] = Date(task.Due!.Value),
             ["expiresAt"] = Local(task.ExpiresAt),
-            ["met"] = task.Status == "Completed" ? met : now >= task.ExpiresAt ? false : null,
+            ["met"] = state,
             ["metOn"] = met ? Date(DateOnly.FromDateTime(Local(task.CompletedAt)!.Value.DateTime)) : null,
         };
     }

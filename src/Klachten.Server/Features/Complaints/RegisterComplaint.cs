@@ -56,7 +56,12 @@ internal static class RegisterComplaint
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, AmsterdamZone.Value).DateTime);
         var (valid, errors) = ComplaintValidator.Validate(body, today);
-        if (valid is null)
+        if (valid is not null)
+        {
+            await CheckStaffAsync(db, body, errors, cancellationToken);
+        }
+
+        if (valid is null || errors.Count > 0)
         {
             return ProblemResponses.Validation(errors);
         }
@@ -133,6 +138,22 @@ internal static class RegisterComplaint
         await transaction.CommitAsync(cancellationToken);
         runtime.AfterCommit(started);
         return complaint;
+    }
+
+    // The informal steps and the impartiality rule name staff by user name: they must be real accounts.
+    private static async Task CheckStaffAsync(KlachtenDbContext db, RegisterComplaintRequest body, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var manager = body.Manager!.Trim();
+        var managerRoles = await db.Users.AsNoTracking().Where(u => u.UserName == manager).Select(u => u.Roles).FirstOrDefaultAsync(cancellationToken);
+        if (managerRoles is null || !managerRoles.Split(',').Contains(Auth.Roles.Leidinggevende, StringComparer.Ordinal))
+        {
+            errors["manager"] = [$"'{manager}' is geen bekende leidinggevende."];
+        }
+
+        if (NullIfEmpty(body.ConcernedEmployee) is { } employee && !await db.Users.AnyAsync(u => u.UserName == employee, cancellationToken))
+        {
+            errors["concernedEmployee"] = [$"'{employee}' is geen bekende medewerker."];
+        }
     }
 
     private static Task<ComplaintEntity?> FindByKeyAsync(KlachtenDbContext db, string user, string key, CancellationToken cancellationToken) =>

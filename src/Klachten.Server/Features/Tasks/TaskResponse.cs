@@ -38,7 +38,7 @@ internal sealed record TaskResponse(
         task.Status,
         task.Due,
         Local(task.ExpiresAt),
-        task.Status == Runtime.HumanTaskStatus.Open && task.ExpiresAt is { } expiresAt && now > expiresAt,
+        task.Status == Runtime.HumanTaskStatus.Open && task.ExpiresAt is { } expiresAt && now >= expiresAt,
         OutcomesOf(task),
         task.Version,
         task.InstanceId,
