@@ -4,6 +4,7 @@ using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Terms;
+using Klachten.Server.Messaging;
 using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
@@ -33,6 +34,7 @@ internal static class ServerExtensions
         builder.AddKlachtenAuth();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
+        builder.AddKlachtenMessaging();
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();

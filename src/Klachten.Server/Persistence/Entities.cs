@@ -45,6 +45,10 @@ internal sealed class UserEntity
     public required string Roles { get; set; }
 
     public string? PasswordHash { get; set; }
+
+    /// <summary>Where copies of letters and reminders for this person go.</summary>
+    public string? Email { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -46,6 +46,9 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     /// <summary>Tells other nodes, when this transaction commits, that a timer is due soon (PostgreSQL NOTIFY).</summary>
     public virtual Task NotifyTimersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Unsent outbox rows, oldest first, locked for this transaction (others skip them on PostgreSQL).</summary>
+    public abstract Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken);
+
     /// <summary>The earliest due instant of an unclaimed timer, if any.</summary>
     public Task<DateTimeOffset?> NextTimerDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Bookmarks.Where(b => b.Kind == "Timer" && (b.LeaseUntil == null || b.LeaseUntil < now)
@@ -121,6 +124,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(u => u.UserName).HasMaxLength(100);
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.Property(u => u.Roles).HasMaxLength(500);
+            e.Property(u => u.Email).HasMaxLength(254);
         });
 
         modelBuilder.Entity<ApiKeyEntity>(e =>

@@ -31,6 +31,12 @@ internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKla
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
 
+    public override Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken) =>
+        OutboxMessages.FromSql($"""
+            SELECT * FROM outbox_messages WHERE sent_at IS NULL AND attempts < {maxAttempts}
+            ORDER BY created_at LIMIT {batchSize} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync(
             $"INSERT INTO workflow_definitions (definition_id, name, created_at, latest_version) VALUES ({definitionId}, {name}, {now}, 0) ON CONFLICT (definition_id) DO NOTHING",

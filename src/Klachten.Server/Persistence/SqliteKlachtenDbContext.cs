@@ -32,6 +32,10 @@ internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbC
             """).ToListAsync(cancellationToken);
     }
 
+    // The transaction already holds SQLite's write lock: no other writer can claim the same rows.
+    public override Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken) =>
+        OutboxMessages.Where(m => m.SentAt == null && m.Attempts < maxAttempts).OrderBy(m => m.CreatedAt).Take(batchSize).ToListAsync(cancellationToken);
+
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Raw SQL bypasses the value converter, so store the instant the way the converter would.

@@ -36,6 +36,7 @@ internal static class RuntimeExtensions
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();
         builder.Services.AddScoped<Features.Complaints.ComplaintProjector>();
+        builder.Services.AddScoped<Features.Complaints.LetterRequests>();
         builder.Services.AddScoped<WorkflowRuntime>();
         builder.Services.AddSingleton<TimerService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());

@@ -17,6 +17,7 @@ internal sealed class WorkflowRuntime(
     DefinitionCache definitions,
     StepWriter writer,
     TimerSignal timerSignal,
+    Messaging.OutboxSignal outboxSignal,
     TimeProvider clock,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -163,6 +164,11 @@ internal sealed class WorkflowRuntime(
     /// <summary>Wakes the local timer loop when the committed step created a timer due soon.</summary>
     public void AfterCommit(RunResult result)
     {
+        if (result.Effects.Count > 0)
+        {
+            outboxSignal.Wake();
+        }
+
         if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval))
         {
             timerSignal.Wake();

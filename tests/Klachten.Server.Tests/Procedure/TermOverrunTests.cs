@@ -54,7 +54,7 @@ public abstract class TermOverrunTests(ProcedureFixture fixture)
         var reminders = (await _driver.OutboxAsync(complaint, "SendReminder")).Select(m => JsonNode.Parse(m.PayloadJson)!);
         var reminder = Assert.Single(reminders);
         Assert.Equal((string?)task["id"], (string?)reminder["taskId"]);
-        Assert.Equal(new[] { role, "directeur" }.Distinct().Order(), reminder["roles"]!.AsArray().Select(r => (string)r!).Distinct().Order());
+        Assert.Equal(new[] { role, "directeur" }.Distinct().Order(), reminder["recipients"]!.AsArray().Select(r => (string)r!["role"]!).Distinct().Order());
 
         await complete(_driver, complaint);
 

@@ -69,6 +69,7 @@ internal sealed class UserSeeder(
                 DisplayName = displayName,
                 Roles = role,
                 PasswordHash = password is null ? null : Secrets.HashPassword(password),
+                Email = password is null ? null : $"{userName}@integratiewerk.local",
                 CreatedAt = now,
             });
         }

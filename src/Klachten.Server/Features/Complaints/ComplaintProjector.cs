@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
+using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Features.Complaints;
@@ -9,11 +12,11 @@ namespace Klachten.Server.Features.Complaints;
 /// Keeps the case in step with its workflow, inside the step's transaction: status changes, requested letters and
 /// a Dutch timeline. An instance belongs to a complaint when its correlation id is the complaint id.
 /// </summary>
-internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock)
+internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock, LetterRequests letters)
 {
     public async Task ProjectAsync(RunResult result, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(result.State.CorrelationId, out var complaintId) || result.Effects.Count == 0)
+        if (!Guid.TryParse(result.State.CorrelationId, out var complaintId))
         {
             return;
         }
@@ -52,6 +55,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                         RequestedAt = now,
                     });
                     Timeline(complaint.Id, now, "LetterRequested", $"Brief '{letter.Payload["letterKind"]}' aangevraagd.");
+                    Outbox(letter.MessageId).PayloadJson = ContractJson.Serialize(await letters.ToSendLetterAsync(complaint, letter.Payload, now, cancellationToken));
                     break;
                 case CreateHumanTask task:
                     var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch)})" : string.Empty;
@@ -60,10 +64,64 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                     break;
                 case TermOverrun overrun:
                     Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {overrun.Role}); herinnering verstuurd aan {overrun.Role} en directeur.");
+                    var reminder = Outbox(overrun.MessageId);
+                    reminder.PayloadJson = ContractJson.Serialize(await letters.ToSendReminderAsync(complaint, JsonNode.Parse(reminder.PayloadJson)!.AsObject(), cancellationToken));
                     break;
             }
         }
+
+        ArchiveTaskDocuments(complaint, result, now);
+        await CloseIfFinishedAsync(complaint, result, now, cancellationToken);
     }
+
+    /// <summary>Decisions written into tasks (report, advice, decision, contact note) go to the dossier.</summary>
+    private void ArchiveTaskDocuments(ComplaintEntity complaint, RunResult result, DateTimeOffset now)
+    {
+        foreach (var entry in result.Journal.Where(j => j is { ActivityType: "Klachten.HumanTask", EventName: "Completed" }))
+        {
+            var outputs = result.State.Outputs.GetValueOrDefault(entry.ActivityId);
+            if (outputs?["data"] is not JsonObject data)
+            {
+                continue;
+            }
+
+            var author = outputs["completedBy"]?.GetValue<string>() ?? "onbekend";
+            foreach (var (field, kind) in DocumentFields)
+            {
+                if (data[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text)
+                {
+                    var id = ContractJson.StableId($"{entry.ExecutionId}/{field}");
+                    var message = new ArchiveDocument(id, complaint.Id, complaint.Reference, kind, "text/plain; charset=utf-8", author, System.Text.Encoding.UTF8.GetBytes(text), now);
+                    AddOutbox(id, nameof(ArchiveDocument), ContractJson.Serialize(message), result.State.Id, now);
+                }
+            }
+        }
+    }
+
+    private static readonly (string Field, string Kind)[] DocumentFields =
+        [("contactnotitie", "Contactnotitie"), ("rapportage", "Rapportage"), ("toelichting", "Advies"), ("besluit", "Besluit")];
+
+    private async Task CloseIfFinishedAsync(ComplaintEntity complaint, RunResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (result.State.Status != WorkflowStatus.Finished || result.State.SubStatus == WorkflowSubStatus.Faulted)
+        {
+            return;
+        }
+
+        var id = ContractJson.StableId($"closed/{result.State.Id}");
+        if (db.OutboxMessages.Local.Any(m => m.Id == id) || await db.OutboxMessages.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return;
+        }
+
+        Timeline(complaint.Id, now, "Closed", $"Klacht afgesloten ({DutchStatus(complaint.Status)}).");
+        AddOutbox(id, nameof(CaseClosed), ContractJson.Serialize(new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now)), result.State.Id, now);
+    }
+
+    private OutboxMessageEntity Outbox(string id) => db.OutboxMessages.Local.First(m => m.Id == id);
+
+    private void AddOutbox(string id, string type, string payload, string instanceId, DateTimeOffset now) =>
+        db.OutboxMessages.Add(new OutboxMessageEntity { Id = id, MessageType = type, PayloadJson = payload, InstanceId = instanceId, CreatedAt = now });
 
     // The regulation's impartiality: the people a complaint is about never handle its director or committee work.
     private void ExcludeConcernedPeople(ComplaintEntity complaint, CreateHumanTask task)

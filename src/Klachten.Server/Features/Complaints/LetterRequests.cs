@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Klachten.Contracts;
+using Klachten.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Complaints;
+
+/// <summary>
+/// Turns the workflow's letter and reminder requests (roles only: the workflow holds no personal data) into the
+/// contract messages the notification service needs: people with names and addresses, and the template's fields.
+/// </summary>
+internal sealed class LetterRequests(KlachtenDbContext db)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public async Task<SendLetter> ToSendLetterAsync(ComplaintEntity complaint, JsonObject payload, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recipients = new List<LetterRecipient>();
+        foreach (var (key, copy) in new[] { ("recipients", false), ("copyTo", true) })
+        {
+            foreach (var role in payload[key]?.AsArray().Select(r => r?.GetValue<string>()).OfType<string>() ?? [])
+            {
+                recipients.AddRange(await ResolveAsync(complaint, role, copy, cancellationToken));
+            }
+        }
+
+        var attachments = payload["attachments"]?.AsArray().Select(a => a?.GetValue<string>()).OfType<string>().ToList() ?? [];
+        return new SendLetter(
+            payload["messageId"]!.GetValue<string>(),
+            complaint.Id,
+            complaint.Reference,
+            payload["letterKind"]!.GetValue<string>(),
+            recipients,
+            attachments,
+            await FieldsAsync(complaint, now, cancellationToken),
+            now);
+    }
+
+    public async Task<SendReminder> ToSendReminderAsync(ComplaintEntity? complaint, JsonObject payload, CancellationToken cancellationToken)
+    {
+        var recipients = new List<LetterRecipient>();
+        foreach (var role in payload["roles"]?.AsArray().Select(r => r?.GetValue<string>()).OfType<string>() ?? [])
+        {
+            recipients.AddRange(await StaffAsync(role, complaint, copy: false, cancellationToken));
+        }
+
+        return new SendReminder(payload["messageId"]!.GetValue<string>(), complaint?.Id, complaint?.Reference,
+            payload["taskId"]?.GetValue<string>() ?? string.Empty, payload["title"]?.GetValue<string>() ?? string.Empty, recipients, payload["expiredAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    private async Task<IEnumerable<LetterRecipient>> ResolveAsync(ComplaintEntity complaint, string role, bool copy, CancellationToken cancellationToken) => role switch
+    {
+        "klager" => [new LetterRecipient(role, complaint.ComplainantName, complaint.ComplainantEmail, complaint.ComplainantPostalAddress, copy)],
+        "vertegenwoordiger" when complaint.RepresentativeName is not null =>
+            [new LetterRecipient(role, complaint.RepresentativeName, complaint.RepresentativeEmail, null, copy)],
+        "vertegenwoordiger" => [],
+        "leidinggevende" => await UserAsync(complaint.Manager, role, copy, cancellationToken),
+        _ => await StaffAsync(role, complaint, copy, cancellationToken),
+    };
+
+    private async Task<IEnumerable<LetterRecipient>> UserAsync(string userName, string role, bool copy, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        return user is null ? [] : [new LetterRecipient(role, user.DisplayName, user.Email, null, copy)];
+    }
+
+    // Everyone in a staff role, except the people the complaint is about.
+    private async Task<IEnumerable<LetterRecipient>> StaffAsync(string role, ComplaintEntity? complaint, bool copy, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        return users
+            .Where(u => u.Roles.Split(',').Contains(role, StringComparer.Ordinal))
+            .Where(u => complaint is null || (u.UserName != complaint.ConcernedEmployee && u.UserName != complaint.Manager))
+            .OrderBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new LetterRecipient(role, u.DisplayName, u.Email, null, copy));
+    }
+
+    private async Task<Dictionary<string, string>> FieldsAsync(ComplaintEntity complaint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reference"] = complaint.Reference,
+            ["today"] = Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime)),
+            ["complainantName"] = complaint.ComplainantName,
+            ["receivedOn"] = Day(complaint.ReceivedOn),
+            ["eventDate"] = Day(complaint.EventDate),
+            ["category"] = complaint.Category switch
+            {
+                "Treatment" => "de bejegening door een medewerker",
+                "ServiceEffects" => "de gevolgen van onze dienstverlening",
+                "Discrimination" => "discriminatie",
+                _ => complaint.Category,
+            },
+            ["representativeName"] = complaint.RepresentativeName ?? string.Empty,
+        };
+
+        // The term that runs now (the newest open task with a term) and the committee's advice, if given.
+        // Rows changed in this very step (a task just completed or created) are only in the change tracker yet.
+        var byId = (await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == complaint.WorkflowInstanceId).ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var local in db.HumanTasks.Local.Where(t => t.InstanceId == complaint.WorkflowInstanceId))
+        {
+            byId[local.Id] = local;
+        }
+
+        var tasks = byId.Values.ToList();
+        if (tasks.Where(t => t is { Status: "Open", Due: not null }).OrderByDescending(t => t.CreatedAt).FirstOrDefault() is { } open)
+        {
+            fields["due"] = Day(open.Due!.Value);
+            fields["explanation"] = open.Explanation ?? string.Empty;
+            fields["task"] = open.Title;
+        }
+
+        if (tasks.Where(t => t is { Role: "klachtencommissie", Status: "Completed" }).OrderByDescending(t => t.CompletedAt).FirstOrDefault() is { } advice)
+        {
+            fields["outcome"] = advice.Outcome ?? string.Empty;
+            fields["advice"] = Text(advice.DataJson, "toelichting");
+        }
+
+        if (tasks.FirstOrDefault(t => t is { Role: "directeur", Status: "Completed" } && Text(t.DataJson, "besluit").Length > 0) is { } decision)
+        {
+            fields["decision"] = Text(decision.DataJson, "besluit");
+        }
+
+        return fields;
+    }
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    private static string Text(string? json, string field)
+    {
+        if (json is null)
+        {
+            return string.Empty;
+        }
+
+        return JsonNode.Parse(json)?[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : string.Empty;
+    }
+}
