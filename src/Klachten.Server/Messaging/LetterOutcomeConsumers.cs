@@ -44,3 +44,30 @@ internal sealed class LetterFailedConsumer(KlachtenDbContext db) : IConsumer<Let
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
+
+/// <summary>
+/// A letter whose every retry failed (its message now sits in the error queue) shows on the case as failed, so it is
+/// not lost from sight; an operator can move it back from the error queue once the cause is fixed.
+/// </summary>
+internal sealed class LetterFaultConsumer(KlachtenDbContext db, TimeProvider clock) : IConsumer<Fault<SendLetter>>
+{
+    public async Task Consume(ConsumeContext<Fault<SendLetter>> context)
+    {
+        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == context.Message.Message.MessageId, context.CancellationToken);
+        if (letter is null || letter.Status is "Failed" or "Sent")
+        {
+            return;
+        }
+
+        letter.Status = "Failed";
+        var reason = context.Message.Exceptions.FirstOrDefault()?.ExceptionType ?? "onbekende fout";
+        db.ComplaintEvents.Add(new ComplaintEventEntity
+        {
+            ComplaintId = letter.ComplaintId,
+            At = clock.GetUtcNow(),
+            Kind = "LetterFailed",
+            Text = $"Brief '{letter.Kind}' is na herhaalde pogingen niet verzonden ({reason}); het bericht staat in de foutwachtrij.",
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

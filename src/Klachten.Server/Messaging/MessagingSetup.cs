@@ -22,6 +22,7 @@ internal static class MessagingSetup
             {
                 bus.AddConsumer<LetterSentConsumer>();
                 bus.AddConsumer<LetterFailedConsumer>();
+                bus.AddConsumer<LetterFaultConsumer>();
                 if (messaging.Transport == MessagingTransport.InMemory)
                 {
                     embedded?.Invoke(builder, bus);
