@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Klachten.Workflows.Definitions;
+using Klachten.Workflows.Expressions;
+using Klachten.Workflows.Terms;
+
+namespace Klachten.Workflows.Runtime.Activities;
+
+/// <summary>
+/// A task for a person in a role; each outcome is a port. Completing the task resumes the workflow. A task with a
+/// term also waits on a timer at its expiry: when that fires first, the overrun is reported and the task stays open.
+/// </summary>
+internal sealed class HumanTaskActivity : IActivityBehavior
+{
+    public string TypeName => ActivityTypes.HumanTask;
+
+    public ActivityResult Execute(ActivityContext context)
+    {
+        var title = context.GetString("title");
+        var role = context.GetString("role");
+        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(role) || title.Length > 200 || role.Length > 50)
+        {
+            return ActivityResult.Fault("Een taak heeft een titel (hoogstens 200 tekens) en een rol (hoogstens 50 tekens) nodig.");
+        }
+
+        var outcomes = context.GetStrings("outcomes");
+        outcomes = outcomes.Count == 0 ? ["Done"] : outcomes;
+        var term = KlachtenActivities.ComputeTerm(context, "dueAmount", "dueUnit");
+        var taskId = context.StableId("task");
+        var bookmarkId = context.StableId("bookmark");
+        var refused = RefusedOutcomes(context);
+        context.Properties["taskId"] = taskId;
+        context.Properties["bookmarkId"] = bookmarkId;
+        context.Properties["title"] = title;
+        context.Properties["role"] = role;
+        context.Properties["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
+        var assignee = context.GetString("assignee");
+        context.AddEffect(new CreateHumanTask(taskId, bookmarkId, context.Activity.Id!, context.Activity.NodeId ?? context.Activity.Id!,
+            title, role, context.GetString("description"), outcomes, term?.Due, term?.ExpiresAt, term?.Explanation, context.GetStrings("requiredFields"),
+            string.IsNullOrWhiteSpace(assignee) ? null : assignee, refused));
+        var task = new BookmarkRequest(BookmarkKind.HumanTask, DueAt: term?.ExpiresAt, TaskId: taskId, Id: bookmarkId);
+        if (term is null)
+        {
+            return ActivityResult.Suspend(task);
+        }
+
+        context.Properties["expiresAt"] = term.ExpiresAt;
+        return ActivityResult.Suspend(task, new BookmarkRequest(BookmarkKind.Timer, DueAt: term.ExpiresAt, TaskId: taskId, Id: context.StableId("overrun")));
+    }
+
+    public ActivityResult Resume(ActivityContext context, Bookmark bookmark, JsonObject? input)
+    {
+        var taskId = context.Properties["taskId"]!.GetValue<string>();
+        if (bookmark.Kind == BookmarkKind.Timer)
+        {
+            // The term passed first: report it once and keep waiting for the person.
+            var title = context.Properties["title"]?.GetValue<string>() ?? taskId;
+            var role = context.Properties["role"]?.GetValue<string>() ?? string.Empty;
+            context.AddEffect(new TermOverrun(taskId, title, role, bookmark.DueAt ?? context.Now, context.StableId("reminder")));
+            context.JournalPayload["overrun"] = true;
+            return ActivityResult.Suspend(new BookmarkRequest(BookmarkKind.HumanTask, TaskId: taskId, Id: context.Properties["bookmarkId"]!.GetValue<string>()));
+        }
+
+        var outcome = input?["outcome"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var allowed = context.Properties["outcomes"]?.AsArray().Select(o => o!.GetValue<string>()).ToList() ?? [];
+        if (outcome is null || !allowed.Contains(outcome, StringComparer.Ordinal))
+        {
+            return ActivityResult.Fault($"Uitkomst '{outcome}' hoort niet bij deze taak.");
+        }
+
+        foreach (var (key, value2) in input!)
+        {
+            context.Outputs[key] = value2?.DeepClone();
+        }
+
+        return ActivityResult.Complete(outcome);
+    }
+
+    public void Cancel(ActivityContext context, IReadOnlyList<Bookmark> bookmarks)
+    {
+        foreach (var taskId in bookmarks.Where(b => b.Kind == BookmarkKind.HumanTask).Select(b => b.TaskId).OfType<string>())
+        {
+            context.AddEffect(new CancelHumanTask(taskId));
+        }
+    }
+
+    private static Dictionary<string, string>? RefusedOutcomes(ActivityContext context)
+    {
+        var node = context.Evaluate("refusedOutcomes");
+        if (node is JsonValue v && v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith('{'))
+        {
+            node = JsonNode.Parse(text);
+        }
+
+        return node is JsonObject map
+            ? map.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
+            : null;
+    }
+}
