@@ -1,4 +1,53 @@
+using Klachten.Archive.Consumers;
+using Klachten.Archive.Persistence;
+using Klachten.Archive.Retention;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace Klachten.Archive;
 
 /// <summary>The dossier: keeps letters and documents with hashes and retention dates. Hosted by the archive worker, or in the server for the embedded default.</summary>
-public static class ArchiveModule;
+public static class ArchiveModule
+{
+    /// <summary>
+    /// Adds the archive's database (<c>Klachten:Database:Provider</c>; <c>ConnectionStrings:Archive</c>, else
+    /// <c>ConnectionStrings:Klachten</c>), migrations at start in Development, its readiness check and the retention
+    /// job. Call before <c>AddKlachtenBus</c> so migrations run before the consumers start. Throws
+    /// <see cref="OptionsValidationException"/> naming the key when <c>Klachten:Archive</c> is invalid.
+    /// </summary>
+    public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
+    {
+        ArchiveOptions.Load(builder.Configuration);
+        builder.Services.AddOptions<ArchiveOptions>().Bind(builder.Configuration.GetSection(ArchiveOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddArchiveDatabase();
+        builder.Services.AddScoped<Dossier>();
+        builder.Services.AddSingleton<RetentionJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RetentionJob>());
+        return builder;
+    }
+
+    /// <summary>
+    /// The archive's consumers, on queues of their own: <c>archive-document</c>, <c>archive-letter-sent</c>,
+    /// <c>archive-case-closed</c>.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddArchiveConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ArchiveDocumentConsumer>();
+        bus.AddConsumer<ArchiveLetterSentConsumer>();
+        bus.AddConsumer<ArchiveCaseClosedConsumer>();
+        return bus;
+    }
+
+    /// <summary>Applies the archive's pending migrations: the <c>--migrate</c> step of a deployment.</summary>
+    public static async Task MigrateArchiveDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ArchiveMigrator>().MigrateAsync(cancellationToken);
+    }
+}
