@@ -12,15 +12,17 @@ internal sealed class LetterSentConsumer(KlachtenDbContext db) : IConsumer<Lette
     public async Task Consume(ConsumeContext<LetterSent> context)
     {
         var message = context.Message;
-        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == message.LetterMessageId, context.CancellationToken);
-        if (letter is null || letter.Status == "Sent")
+        var sentAt = message.SentAt.ToUniversalTime();
+
+        // The conditional update is the idempotency check: of two copies handled at once, one changes the row.
+        var changed = await db.Letters.Where(l => l.Id == message.LetterMessageId && l.Status != "Sent")
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Status, "Sent").SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256), context.CancellationToken);
+        var letter = changed == 1 ? await db.Letters.AsNoTracking().FirstAsync(l => l.Id == message.LetterMessageId, context.CancellationToken) : null;
+        if (letter is null)
         {
             return;
         }
 
-        letter.Status = "Sent";
-        letter.SentAt = message.SentAt.ToUniversalTime();
-        letter.Sha256 = message.Sha256;
         var how = message.PrintedFor.Count > 0 ? $" (per post aan {message.PrintedFor.Count} geadresseerde(n))" : string.Empty;
         db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = message.SentAt.ToUniversalTime(), Kind = "LetterSent", Text = $"Brief '{letter.Kind}' verzonden{how}." });
         await db.SaveChangesAsync(context.CancellationToken);
@@ -33,13 +35,14 @@ internal sealed class LetterFailedConsumer(KlachtenDbContext db) : IConsumer<Let
     public async Task Consume(ConsumeContext<LetterFailed> context)
     {
         var message = context.Message;
-        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == message.LetterMessageId, context.CancellationToken);
-        if (letter is null || letter.Status is "Failed" or "Sent")
+        var changed = await db.Letters.Where(l => l.Id == message.LetterMessageId && l.Status != "Failed" && l.Status != "Sent")
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Status, "Failed"), context.CancellationToken);
+        var letter = changed == 1 ? await db.Letters.AsNoTracking().FirstAsync(l => l.Id == message.LetterMessageId, context.CancellationToken) : null;
+        if (letter is null)
         {
             return;
         }
 
-        letter.Status = "Failed";
         db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = message.FailedAt.ToUniversalTime(), Kind = "LetterFailed", Text = $"Brief '{letter.Kind}' kon niet worden verzonden: {message.Reason}" });
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -53,13 +56,15 @@ internal sealed class LetterFaultConsumer(KlachtenDbContext db, TimeProvider clo
 {
     public async Task Consume(ConsumeContext<Fault<SendLetter>> context)
     {
-        var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == context.Message.Message.MessageId, context.CancellationToken);
-        if (letter is null || letter.Status is "Failed" or "Sent")
+        var id = context.Message.Message.MessageId;
+        var changed = await db.Letters.Where(l => l.Id == id && l.Status != "Failed" && l.Status != "Sent")
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Status, "Failed"), context.CancellationToken);
+        var letter = changed == 1 ? await db.Letters.AsNoTracking().FirstAsync(l => l.Id == id, context.CancellationToken) : null;
+        if (letter is null)
         {
             return;
         }
 
-        letter.Status = "Failed";
         var reason = context.Message.Exceptions.FirstOrDefault()?.ExceptionType ?? "onbekende fout";
         db.ComplaintEvents.Add(new ComplaintEventEntity
         {

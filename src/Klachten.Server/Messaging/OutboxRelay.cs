@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Klachten.Server.Messaging;
 
 /// <summary>
-/// Publishes outbox rows committed by workflow steps. A batch is claimed inside a transaction (rows another node holds
-/// are skipped on PostgreSQL), published with broker confirms, and marked sent in the same transaction: a row is never
-/// published by two nodes at once, and a broker outage only delays it. Consumers deduplicate on the message id, which
-/// covers the one remaining case (published, then the commit failed).
+/// Publishes outbox rows committed by workflow steps. A batch is claimed under a lease (rows another node holds are
+/// skipped), each row is published with broker confirms and a time limit and marked sent right after, with no database
+/// transaction held while the broker is slow or away: a row is not published by two nodes at once, and an outage only
+/// delays it. Consumers deduplicate on the message id, which covers the one remaining window (published, then the
+/// mark failed or the node died).
 /// </summary>
 internal sealed class OutboxRelay(
     IServiceScopeFactory scopes,
@@ -57,38 +58,71 @@ internal sealed class OutboxRelay(
         }
     }
 
-    /// <summary>Publishes one batch; returns how many rows were published.</summary>
+    /// <summary>Claims a batch under a lease, publishes each row with a time limit and marks it sent at once.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.ClaimOutboxAsync(options.Value.BatchSize, MaxAttempts, cancellationToken);
-        if (rows.Count == 0)
+        var now = clock.GetUtcNow();
+        List<string> claimed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            claimed = await db.ClaimOutboxAsync(now, now + options.Value.Lease, options.Value.NodeName, options.Value.BatchSize, MaxAttempts, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var row in rows)
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var published = 0;
+        try
         {
-            if (!MessageTypes.ByName.TryGetValue(row.MessageType, out var type) || Deserialize(row, type) is not { } message)
+            foreach (var row in rows)
             {
-                // Not a contract message (e.g. a letter of a workflow without a complaint): park it, visibly.
-                row.Attempts = MaxAttempts;
-                logger.LogError("Outbox message {MessageId} of type {MessageType} cannot be published; parked", row.Id, row.MessageType);
-                continue;
-            }
+                if (!MessageTypes.ByName.TryGetValue(row.MessageType, out var type) || Deserialize(row, type) is not { } message)
+                {
+                    // Not a contract message (e.g. a letter of a workflow without a complaint): park it, visibly.
+                    logger.LogError("Outbox message {MessageId} of type {MessageType} cannot be published; parked", row.Id, row.MessageType);
+                    await MarkAsync(db, row.Id, sent: false, cancellationToken);
+                    continue;
+                }
 
-            await publish.Publish(message, type, context => context.MessageId = Guid.Parse(row.Id), cancellationToken);
-            row.SentAt = now;
-            row.Attempts++;
+                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    // MassTransit waits for the broker as long as it takes; a bounded wait lets the relay back off.
+                    limit.CancelAfter(options.Value.PublishTimeout);
+                    await publish.Publish(message, type, context => context.MessageId = Guid.Parse(row.Id), limit.Token);
+                }
+
+                await MarkAsync(db, row.Id, sent: true, CancellationToken.None);
+                published++;
+            }
+        }
+        finally
+        {
+            // Whatever was not published goes back at once, instead of waiting out the lease.
+            var rest = rows.Skip(published).Select(r => r.Id).ToList();
+            if (rest.Count > 0)
+            {
+                await db.OutboxMessages.Where(m => rest.Contains(m.Id) && m.SentAt == null && m.LeaseOwner == options.Value.NodeName)
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        return published;
+    }
+
+    private async Task MarkAsync(KlachtenDbContext db, string id, bool sent, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.SentAt, x => sent ? now : x.SentAt)
+                .SetProperty(x => x.Attempts, x => sent ? x.Attempts + 1 : MaxAttempts), cancellationToken);
     }
 
     private static object? Deserialize(OutboxMessageEntity row, Type type)
@@ -114,6 +148,15 @@ internal sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one publish may wait for the broker before the batch is handed back.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a claim protects rows from other nodes; a node that dies frees them after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This node's name in claims.</summary>
+    public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }
 
 /// <summary>Wakes the relay as soon as a step committed outbox rows.</summary>

@@ -46,8 +46,11 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
     /// <summary>Tells other nodes, when this transaction commits, that a timer is due soon (PostgreSQL NOTIFY).</summary>
     public virtual Task NotifyTimersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Unsent outbox rows, oldest first, locked for this transaction (others skip them on PostgreSQL).</summary>
-    public abstract Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims unsent outbox rows for this node until <paramref name="leaseUntil"/>, oldest first, skipping rows another
+    /// node holds. The claim commits at once: no transaction stays open while the broker is slow or away.
+    /// </summary>
+    public abstract Task<List<string>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, int maxAttempts, CancellationToken cancellationToken);
 
     /// <summary>The earliest due instant of an unclaimed timer, if any.</summary>
     public Task<DateTimeOffset?> NextTimerDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -212,6 +215,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(m => m.Id).HasMaxLength(64);
             e.Property(m => m.MessageType).HasMaxLength(100);
             e.Property(m => m.InstanceId).HasMaxLength(64);
+            e.Property(m => m.LeaseOwner).HasMaxLength(100);
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
         });
     }

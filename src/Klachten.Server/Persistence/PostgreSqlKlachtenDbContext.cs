@@ -31,10 +31,16 @@ internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKla
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
 
-    public override Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken) =>
-        OutboxMessages.FromSql($"""
-            SELECT * FROM outbox_messages WHERE sent_at IS NULL AND attempts < {maxAttempts}
-            ORDER BY created_at LIMIT {batchSize} FOR UPDATE SKIP LOCKED
+    public override Task<List<string>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, int maxAttempts, CancellationToken cancellationToken) =>
+        Database.SqlQuery<string>($"""
+            UPDATE outbox_messages SET lease_owner = {owner}, lease_until = {leaseUntil}
+            WHERE id IN (
+                SELECT id FROM outbox_messages
+                WHERE sent_at IS NULL AND attempts < {maxAttempts} AND (lease_until IS NULL OR lease_until < {now})
+                ORDER BY created_at
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
 
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken) =>

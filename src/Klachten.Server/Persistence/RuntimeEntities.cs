@@ -108,4 +108,8 @@ internal sealed class OutboxMessageEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>Which node is publishing this row, and until when its claim holds.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

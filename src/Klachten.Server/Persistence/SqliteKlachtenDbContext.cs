@@ -32,9 +32,21 @@ internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbC
             """).ToListAsync(cancellationToken);
     }
 
-    // The transaction already holds SQLite's write lock: no other writer can claim the same rows.
-    public override Task<List<OutboxMessageEntity>> ClaimOutboxAsync(int batchSize, int maxAttempts, CancellationToken cancellationToken) =>
-        OutboxMessages.Where(m => m.SentAt == null && m.Attempts < maxAttempts).OrderBy(m => m.CreatedAt).Take(batchSize).ToListAsync(cancellationToken);
+    public override Task<List<string>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string owner, int batchSize, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var converter = new DateTimeOffsetToBinaryConverter();
+        var nowValue = (long)converter.ConvertToProvider(now)!;
+        var untilValue = (long)converter.ConvertToProvider(leaseUntil)!;
+        return Database.SqlQuery<string>($"""
+            UPDATE outbox_messages SET lease_owner = {owner}, lease_until = {untilValue}
+            WHERE id IN (
+                SELECT id FROM outbox_messages
+                WHERE sent_at IS NULL AND attempts < {maxAttempts} AND (lease_until IS NULL OR lease_until < {nowValue})
+                ORDER BY created_at
+                LIMIT {batchSize})
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
 
     public override Task EnsureDefinitionRowAsync(string definitionId, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {

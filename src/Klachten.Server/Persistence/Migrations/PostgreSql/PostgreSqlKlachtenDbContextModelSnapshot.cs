@@ -615,6 +615,15 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(100)

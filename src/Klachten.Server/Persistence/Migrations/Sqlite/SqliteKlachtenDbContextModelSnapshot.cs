@@ -608,6 +608,15 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(100)
