@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Klachten.Testing;
 
 // Bounded polling for effects that happen on another thread or process (a consumer, a
-// background service). Tests use this instead of sleeping; it is the one place with Task.Delay.
+// background service): probe, then wait for the next tick of a bounded periodic timer.
 public static class Eventually
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
@@ -14,6 +14,7 @@ public static class Eventually
         var limit = timeout ?? DefaultTimeout;
         // Wall-clock on purpose: the test's FakeTimeProvider does not advance while we wait.
         var waited = Stopwatch.StartNew();
+        using var ticks = new PeriodicTimer(PollInterval);
         while (true)
         {
             var value = await probe();
@@ -28,7 +29,7 @@ public static class Eventually
                     $"Condition not met within {limit.TotalSeconds:0.###} s; last value: {value?.ToString() ?? "null"}");
             }
 
-            await Task.Delay(PollInterval);
+            await ticks.WaitForNextTickAsync();
         }
     }
 

@@ -160,28 +160,4 @@ internal sealed class OutboxOptions
 }
 
 /// <summary>Wakes the relay as soon as a step committed outbox rows.</summary>
-internal sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(Task.Delay(timeout, clock, source.Token), _signal.WaitAsync(source.Token));
-        await source.CancelAsync();
-    }
-
-    public void Dispose() => _signal.Dispose();
-}
+internal sealed class OutboxSignal : Runtime.WakeSignal;

@@ -25,27 +25,20 @@ internal sealed class WorkflowRuntime(
     /// <summary>Starts an instance on the published version of a definition.</summary>
     public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null)
     {
-        var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
-            .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
-            .Select(v => v.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (versionId is null)
+        instanceId ??= Guid.CreateVersion7().ToString("N");
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId);
+        if (result is null)
         {
             return StepOutcome.NotFound($"Workflow '{definitionId}' heeft geen gepubliceerde versie.");
         }
 
-        var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
-        instanceId ??= Guid.CreateVersion7().ToString("N");
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
-        var result = engine.Start(definition, instanceId, input, correlationId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
-        await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         AfterCommit(result);
-        logger.LogInformation("Started workflow instance on {DefinitionId} v{Version}: {SubStatus}", definitionId, definition.Version, result.State.SubStatus);
+        logger.LogInformation("Started workflow instance on {DefinitionId} v{Version}: {SubStatus}", definitionId, result.State.DefinitionVersion, result.State.SubStatus);
         return new StepOutcome(StepStatus.Done, result.State);
     }
 
@@ -53,7 +46,7 @@ internal sealed class WorkflowRuntime(
     /// Starts an instance inside the caller's transaction (e.g. with the complaint it belongs to): the caller saves,
     /// commits and then calls <see cref="AfterCommit"/>. Null when the definition has no published version.
     /// </summary>
-    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken)
+    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null)
     {
         var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
             .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
@@ -65,7 +58,7 @@ internal sealed class WorkflowRuntime(
         }
 
         var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
-        var result = engine.Start(definition, Guid.CreateVersion7().ToString("N"), input, correlationId);
+        var result = engine.Start(definition, instanceId ?? Guid.CreateVersion7().ToString("N"), input, correlationId);
         await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         return result;

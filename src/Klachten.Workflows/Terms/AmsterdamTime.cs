@@ -1,9 +1,19 @@
 namespace Klachten.Workflows.Terms;
 
 /// <summary>Europe/Amsterdam from the system's time-zone data, or the EU summer-time rule where that data is missing.</summary>
-internal static class AmsterdamTime
+public static class AmsterdamTime
 {
+    /// <summary>The Europe/Amsterdam time zone.</summary>
     public static TimeZoneInfo Zone { get; } = Load();
+
+    /// <summary>The Dutch calendar date at an instant.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    /// <summary>An instant shown with the Dutch offset in force then.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>As <see cref="Local(DateTimeOffset)"/>, passing null through.</summary>
+    public static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? Local(value) : null;
 
     /// <summary>00:00 local time at the start of the day, with the offset in force then.</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)

@@ -13,24 +13,14 @@ namespace Klachten.Server.Tests.Procedure;
 /// (<see cref="Deputy"/>: leidinggevende and directeur) lets a test show that the concerned manager is excluded by
 /// person, not merely by role.
 /// </summary>
-public abstract class ProcedureFixture(Provider provider) : IAsyncLifetime
+public abstract class ProcedureFixture(Provider provider) : ManualClockServerFixture(provider)
 {
     public const string Deputy = "plaatsvervanger";
 
     public static readonly DateTimeOffset Start = new(2026, 12, 21, 9, 0, 0, TimeSpan.FromHours(1));
 
-    private TestDatabase? _database;
-
-    public KlachtenFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task OnStartedAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider, GetType().Name);
-        var settings = _database.Settings();
-        settings["Klachten:Clock"] = "Manual";
-        Factory = new KlachtenFactory(settings);
-        _ = Factory.Server;
-
         using (var scope = Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
@@ -52,12 +42,6 @@ public abstract class ProcedureFixture(Provider provider) : IAsyncLifetime
         {
             (await client.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = Start }))).EnsureSuccessStatusCode();
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database!.DisposeAsync();
     }
 }
 

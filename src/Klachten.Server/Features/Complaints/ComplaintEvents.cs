@@ -6,6 +6,7 @@ using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Complaints;
 
@@ -15,7 +16,6 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal static class ComplaintEvents
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         ResumeAsync(id, "KlachtIngetrokken", null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
@@ -29,7 +29,7 @@ internal static class ComplaintEvents
         }
 
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
+        var today = AmsterdamTime.Today(clock.GetUtcNow());
         var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
             || receivedOn > today

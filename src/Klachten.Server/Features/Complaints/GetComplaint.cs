@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Complaints;
 
@@ -138,8 +139,6 @@ internal static class GetComplaint
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     // Stored in UTC; shown with the Dutch offset like every other instant of the API.
-    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? TimeZoneInfo.ConvertTime(value, Amsterdam) : null;
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => AmsterdamTime.Local(instant);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Complaints;
 
@@ -82,7 +83,7 @@ internal sealed class LetterRequests(KlachtenDbContext db)
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["reference"] = complaint.Reference,
-            ["today"] = Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime)),
+            ["today"] = Day(AmsterdamTime.Today(now)),
             ["complainantName"] = complaint.ComplainantName,
             ["receivedOn"] = Day(complaint.ReceivedOn),
             ["eventDate"] = Day(complaint.EventDate),
@@ -126,8 +127,6 @@ internal sealed class LetterRequests(KlachtenDbContext db)
 
         return fields;
     }
-
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
 

@@ -54,7 +54,7 @@ internal static class RegisterComplaint
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, AmsterdamZone.Value).DateTime);
+        var today = AmsterdamTime.Today(now);
         var (valid, errors) = ComplaintValidator.Validate(body, today);
         if (valid is not null)
         {
@@ -161,10 +161,6 @@ internal static class RegisterComplaint
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static class AmsterdamZone
-    {
-        public static readonly TimeZoneInfo Value = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-    }
 }
 
 internal static class ComplaintStatus

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Klachten.Server.Persistence;
+using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Tasks;
 
@@ -26,8 +27,6 @@ internal sealed record TaskResponse(
     string? CompletedBy,
     DateTimeOffset? CompletedAt)
 {
-    private static readonly TimeZoneInfo Amsterdam = LoadAmsterdam();
-
     public static TaskResponse From(HumanTaskEntity task, DateTimeOffset now, (Guid Id, string Reference)? complaint = null) => new(
         task.Id,
         task.Title,
@@ -57,17 +56,5 @@ internal sealed record TaskResponse(
     private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     // Stored in UTC; shown with the Dutch offset, as the terms endpoints do.
-    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? TimeZoneInfo.ConvertTime(value, Amsterdam) : null;
-
-    private static TimeZoneInfo LoadAmsterdam()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => AmsterdamTime.Local(instant);
 }

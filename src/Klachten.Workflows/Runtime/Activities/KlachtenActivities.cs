@@ -44,7 +44,7 @@ public static class KlachtenActivities
         var text = context.GetString("countFrom");
         if (string.IsNullOrWhiteSpace(text))
         {
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, AmsterdamTime.Zone).DateTime);
+            return AmsterdamTime.Today(context.Now);
         }
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -53,7 +53,7 @@ public static class KlachtenActivities
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, AmsterdamTime.Zone).DateTime)
+            ? AmsterdamTime.Today(instant)
             : throw new ExpressionException($"'countFrom' is geen datum: '{text}'.");
     }
 }
