@@ -34,7 +34,15 @@ internal static class ServerExtensions
         builder.AddKlachtenAuth();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
-        builder.AddKlachtenMessaging();
+        // The embedded default hosts the notification and archive services too; registered before the bus so that
+        // their tables exist before their consumers start.
+        var embedded = EmbeddedServices.IsEmbedded(builder.Configuration);
+        if (embedded)
+        {
+            builder.AddEmbeddedServices();
+        }
+
+        builder.AddKlachtenMessaging(embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();
@@ -63,5 +71,9 @@ internal static class ServerExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (EmbeddedServices.IsEmbedded(app.Configuration))
+        {
+            await EmbeddedServices.MigrateEmbeddedAsync(app.Services, CancellationToken.None);
+        }
     }
 }

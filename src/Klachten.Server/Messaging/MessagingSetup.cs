@@ -9,7 +9,7 @@ internal static class MessagingSetup
     /// The bus and the outbox relay. With the in-memory transport (the embedded default) the notification and
     /// archive consumers run in this process too, so letters appear without any other server.
     /// </summary>
-    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<IHostApplicationBuilder, MassTransit.IBusRegistrationConfigurator>? embedded = null)
+    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<MassTransit.IBusRegistrationConfigurator>? embedded = null)
     {
         builder.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValidated<MessagingOptions>(MessagingOptions.SectionName);
@@ -25,7 +25,7 @@ internal static class MessagingSetup
                 bus.AddConsumer<LetterFaultConsumer>();
                 if (messaging.Transport == MessagingTransport.InMemory)
                 {
-                    embedded?.Invoke(builder, bus);
+                    embedded?.Invoke(bus);
                 }
             });
         }
