@@ -10,8 +10,10 @@ internal static class AuthExtensions
     {
         builder.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         builder.Services.AddScoped<UserSeeder>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, null, o => o.ForwardDefaultSelector = AuthSchemes.Select)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddWebSignIn(builder);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.DefinitionsWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Procesbeheerder, Roles.Beheerder))

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Auth;
+
+/// <summary>
+/// Staff sign-in for the web app: a session cookie, issued after OpenID Connect (production) or after the local
+/// Development sign-in form (<see cref="WebSignIn.LocalSignInAllowed"/>).
+/// </summary>
+internal static class WebSignIn
+{
+    public const string SignInPath = "/aanmelden";
+    public const string SignOutPath = "/afmelden";
+    public const string AccessDeniedPath = "/geen-toegang";
+
+    /// <summary>Local accounts (password) sign in only in Development; never anywhere else.</summary>
+    public static bool LocalSignInAllowed(IHostEnvironment environment) => environment.IsDevelopment();
+
+    public static AuthenticationBuilder AddWebSignIn(this AuthenticationBuilder auth, IHostApplicationBuilder builder)
+    {
+        var oidc = builder.AddValidatedOptions<OidcOptions>(OidcOptions.SectionName);
+        auth.AddCookie(AuthSchemes.Cookie, o =>
+        {
+            o.Cookie.Name = "klachten.sessie";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = SignOutPath;
+            o.AccessDeniedPath = AccessDeniedPath;
+            o.Events.OnRedirectToLogin = context => IsApi(context) ? Unauthorized(context.HttpContext) : Redirect(context);
+            o.Events.OnRedirectToAccessDenied = context => IsApi(context) ? Forbidden(context.HttpContext) : Redirect(context);
+            if (oidc.IsConfigured)
+            {
+                o.ForwardChallenge = AuthSchemes.Oidc;
+            }
+        });
+
+        if (oidc.IsConfigured)
+        {
+            auth.AddOpenIdConnect(AuthSchemes.Oidc, o => Configure(o, oidc));
+        }
+
+        return auth;
+    }
+
+    private static void Configure(OpenIdConnectOptions o, OidcOptions oidc)
+    {
+        o.SignInScheme = AuthSchemes.Cookie;
+        o.Authority = oidc.Authority;
+        o.ClientId = oidc.ClientId;
+        o.ClientSecret = string.IsNullOrWhiteSpace(oidc.ClientSecret) ? null : oidc.ClientSecret;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.ResponseType = "code";
+        o.UsePkce = true;
+        o.SaveTokens = false;
+        o.MapInboundClaims = false;
+        o.GetClaimsFromUserInfoEndpoint = true;
+        o.CallbackPath = "/signin-oidc";
+        o.SignedOutCallbackPath = "/signout-callback-oidc";
+        o.Scope.Clear();
+        foreach (var scope in oidc.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            o.Scope.Add(scope);
+        }
+
+        o.Events.OnRedirectToIdentityProvider = async context =>
+        {
+            if (AuthSchemes.IsApi(context.Request))
+            {
+                context.HandleResponse();
+                await Unauthorized(context.HttpContext);
+            }
+        };
+        o.Events.OnTokenValidated = async context =>
+        {
+            var db = context.HttpContext.RequestServices.GetRequiredService<KlachtenDbContext>();
+            context.Principal = await ToStaffPrincipalAsync(context.Principal!, oidc, db, context.HttpContext.RequestAborted);
+        };
+    }
+
+    /// <summary>
+    /// The provider says who it is; the roles are those of the local account of that name plus the known roles the
+    /// provider grants. The cookie keeps only what the app needs.
+    /// </summary>
+    internal static async Task<ClaimsPrincipal> ToStaffPrincipalAsync(ClaimsPrincipal external, OidcOptions oidc, KlachtenDbContext db, CancellationToken cancellationToken)
+    {
+        var userName = external.FindFirst(oidc.UserNameClaim)?.Value ?? external.FindFirst("email")?.Value ?? external.FindFirst("sub")?.Value ?? "onbekend";
+        var local = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var granted = external.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains);
+        var roles = (local?.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(granted).Distinct(StringComparer.Ordinal);
+        var user = new UserEntity
+        {
+            UserName = userName,
+            DisplayName = local?.DisplayName ?? external.FindFirst("name")?.Value ?? userName,
+            Roles = string.Join(',', roles),
+        };
+        return UserPrincipal.Create(user, AuthSchemes.Oidc);
+    }
+
+    private static bool IsApi(RedirectContext<CookieAuthenticationOptions> context) => AuthSchemes.IsApi(context.Request);
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    // The same answers the API-key handler gives, so a call without credentials looks the same either way.
+    private static Task Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = ApiKeyAuthenticationHandler.SchemeName;
+        return ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "Niet aangemeld",
+            "Geef een geldige API-sleutel mee: Authorization: ApiKey <sleutel>.");
+    }
+
+    private static Task Forbidden(HttpContext context) =>
+        ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Geen toegang", "Uw rol geeft geen toegang tot deze handeling.");
+}
