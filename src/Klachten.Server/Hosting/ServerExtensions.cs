@@ -4,6 +4,7 @@ using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Terms;
+using Klachten.Server.Features.Web;
 using Klachten.Server.Messaging;
 using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
@@ -32,6 +33,7 @@ internal static class ServerExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();
         builder.AddKlachtenAuth();
+        builder.AddKlachtenWeb();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
@@ -63,6 +65,7 @@ internal static class ServerExtensions
         app.MapDefaultEndpoints();
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances();
         app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);
+        app.MapKlachtenWeb();
         return app;
     }
 

@@ -13,19 +13,25 @@ internal static class GetComplaint
 {
     private const int MaxPageSize = 100;
 
-    public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await LoadAsync(id, user, db, clock, cancellationToken) is { } view
+            ? TypedResults.Json(view)
+            : ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+
+    /// <summary>The case as the API shows it, or null when it does not exist or the user is excluded from it.</summary>
+    public static async Task<JsonObject?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null || IsExcluded(complaint, user))
         {
-            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+            return null;
         }
 
         var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == complaint.WorkflowInstanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var letters = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt).ToListAsync(cancellationToken);
         var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Json(new JsonObject
+        return new JsonObject
         {
             ["id"] = complaint.Id,
             ["reference"] = complaint.Reference,
@@ -69,7 +75,7 @@ internal static class GetComplaint
                 ["sha256"] = l.Sha256,
             }).ToArray()),
             ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = Local(e.At), ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
-        });
+        };
     }
 
     public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken)

@@ -47,7 +47,13 @@ internal static class RegisterComplaint
             return ProblemResponses.Validation(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["De sleutel is langer dan 200 tekens."] });
         }
 
-        var user = request.HttpContext.User.Identity!.Name!;
+        return await RegisterAsync(body, idempotencyKey, request.HttpContext.User.Identity!.Name!, db, runtime, clock, cancellationToken);
+    }
+
+    /// <summary>Validation, idempotency and registration of a parsed intake; the staff web app's form calls this too.</summary>
+    public static async Task<IResult> RegisterAsync(RegisterComplaintRequest body, string idempotencyKey, string user, KlachtenDbContext db,
+        WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (idempotencyKey.Length > 0 && await FindByKeyAsync(db, user, idempotencyKey, cancellationToken) is { } existing)
         {
             return TypedResults.Json(ComplaintResponses.Created(existing), statusCode: StatusCodes.Status200OK);
@@ -68,7 +74,7 @@ internal static class RegisterComplaint
 
         try
         {
-            var complaint = await RegisterAsync(db, runtime, body, valid, idempotencyKey, user, now, today, cancellationToken);
+            var complaint = await StoreAsync(db, runtime, body, valid, idempotencyKey, user, now, today, cancellationToken);
             return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponses.Created(complaint));
         }
         catch (DbUpdateException ex) when (db.IsConcurrencyConflict(ex) && idempotencyKey.Length > 0)
@@ -80,7 +86,7 @@ internal static class RegisterComplaint
         }
     }
 
-    private static async Task<ComplaintEntity> RegisterAsync(KlachtenDbContext db, WorkflowRuntime runtime, RegisterComplaintRequest body,
+    private static async Task<ComplaintEntity> StoreAsync(KlachtenDbContext db, WorkflowRuntime runtime, RegisterComplaintRequest body,
         ComplaintValidator.Valid valid, string idempotencyKey, string user, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -24,11 +24,19 @@ internal static class CompleteTask
         CancellationToken cancellationToken)
     {
         var (body, error) = await CompleteTaskRequest.ReadAsync(request, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
+        return error ?? await CompleteAsync(id, body!, user, db, runtime, clock, cancellationToken);
+    }
 
+    /// <summary>The completion itself, for a parsed body; the staff web app's form calls this too.</summary>
+    public static async Task<IResult> CompleteAsync(
+        string id,
+        CompleteTaskRequest body,
+        ClaimsPrincipal user,
+        KlachtenDbContext db,
+        WorkflowRuntime runtime,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         var task = await db.HumanTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
         {
@@ -41,23 +49,23 @@ internal static class CompleteTask
         }
 
         var userName = user.UserName();
-        if (Check(task, body!, userName) is { } problem)
+        if (Check(task, body, userName) is { } problem)
         {
             return problem;
         }
 
         IResult? rejection = null;
         HumanTaskEntity? completed = null;
-        var step = await runtime.ResumeAsync(task.BookmarkId, ResumeInput(body!, userName), async _ =>
+        var step = await runtime.ResumeAsync(task.BookmarkId, ResumeInput(body, userName), async _ =>
         {
             var current = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            rejection = current is null ? ProblemResponses.Conflict(TaskProblems.ChangedByOther) : Check(current, body!, userName);
+            rejection = current is null ? ProblemResponses.Conflict(TaskProblems.ChangedByOther) : Check(current, body, userName);
             if (rejection is not null)
             {
                 return "De taak kan niet worden afgerond.";
             }
 
-            MarkCompleted(current!, body!, userName, clock.GetUtcNow());
+            MarkCompleted(current!, body, userName, clock.GetUtcNow());
             completed = current;
             return null;
         }, cancellationToken);

@@ -27,7 +27,13 @@ internal static class ListTasks
             return ProblemResponses.Validation(errors);
         }
 
-        var query = Filter(db.HumanTasks.AsNoTracking().Where(t => t.Status == statusValue), scopeValue!, user);
+        return TypedResults.Ok(await QueryAsync(scopeValue!, statusValue!, user, db, clock, cancellationToken));
+    }
+
+    /// <summary>The tasks of a validated scope and status, as the API lists them (the staff web app's inbox too).</summary>
+    public static async Task<List<TaskResponse>> QueryAsync(string scopeValue, string statusValue, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = Filter(db.HumanTasks.AsNoTracking().Where(t => t.Status == statusValue), scopeValue, user);
         var tasks = await query
             .OrderBy(t => t.ExpiresAt == null)
             .ThenBy(t => t.ExpiresAt)
@@ -39,8 +45,8 @@ internal static class ListTasks
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId != null && instanceIds.Contains(c.WorkflowInstanceId))
             .Select(c => new { c.WorkflowInstanceId, c.Id, c.Reference })
             .ToDictionaryAsync(c => c.WorkflowInstanceId!, c => (c.Id, c.Reference), cancellationToken);
-        return TypedResults.Ok(tasks.Where(t => !TaskAccess.IsExcluded(user, t))
-            .Select(t => TaskResponse.From(t, now, complaints.TryGetValue(t.InstanceId, out var c) ? c : null)).ToList());
+        return tasks.Where(t => !TaskAccess.IsExcluded(user, t))
+            .Select(t => TaskResponse.From(t, now, complaints.TryGetValue(t.InstanceId, out var c) ? c : null)).ToList();
     }
 
     private static IQueryable<HumanTaskEntity> Filter(IQueryable<HumanTaskEntity> tasks, string scope, ClaimsPrincipal user)

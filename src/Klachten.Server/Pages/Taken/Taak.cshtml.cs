@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Klachten.Server.Features.Tasks;
+using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Pages.Taken;
+
+/// <summary>
+/// One task: claim it, or complete it with one of its outcomes, its required fields and a comment. Claiming and
+/// completing go through the API's own handlers, so the rules (roles, impartiality, versions, 409) are the same.
+/// </summary>
+internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
+{
+    public TaskResponse? Task { get; private set; }
+
+    public string? Denial { get; private set; }
+
+    public string? Conflict { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public static string InputId(string field) => field == "outcome" ? "outcome" : field.Replace('.', '-');
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFoundPage();
+
+    public async Task<IActionResult> OnPostClaimAsync(string id)
+    {
+        var outcome = HandlerOutcome.From(await ClaimTask.HandleAsync(id, User, db, clock, HttpContext.RequestAborted));
+        if (outcome.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFoundPage();
+        }
+
+        Message = outcome.Succeeded ? "U heeft de taak opgepakt." : outcome.Message;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? outcome, string? comment, int version)
+    {
+        Outcome = outcome;
+        Comment = comment;
+        var data = new JsonObject();
+        foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("data.", StringComparison.Ordinal)))
+        {
+            Data[key["data.".Length..]] = value.ToString();
+            data[key["data.".Length..]] = value.ToString();
+        }
+
+        if (string.IsNullOrWhiteSpace(outcome))
+        {
+            Errors = new Dictionary<string, string[]> { ["outcome"] = ["Kies een uitkomst."] };
+            return await LoadAsync(id) ? Page() : NotFoundPage();
+        }
+
+        var request = new CompleteTaskRequest(outcome, string.IsNullOrWhiteSpace(comment) ? null : comment, data, version);
+        var result = HandlerOutcome.From(await CompleteTask.CompleteAsync(id, request, User, db, runtime, clock, HttpContext.RequestAborted));
+        if (result.Succeeded)
+        {
+            var done = result.Value as TaskResponse;
+            TempData["Message"] = $"Taak '{done?.Title}' is afgerond met de uitkomst '{outcome}'.";
+            TempData["IsError"] = false;
+            return Redirect("/");
+        }
+
+        switch (result.Status)
+        {
+            case StatusCodes.Status404NotFound:
+                return NotFoundPage();
+            case StatusCodes.Status409Conflict:
+                Conflict = result.Message;
+                break;
+            case StatusCodes.Status403Forbidden:
+                Denial = result.Message;
+                break;
+            default:
+                Errors = result.Errors.Count > 0 ? result.Errors : new Dictionary<string, string[]> { ["outcome"] = [result.Message ?? "De taak kon niet worden afgerond."] };
+                break;
+        }
+
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFoundPage();
+        }
+
+        Response.StatusCode = result.Status;
+        return Page();
+    }
+
+    /// <summary>The task as the API shows it; a task of a complaint the user is concerned in does not exist for them.</summary>
+    private async Task<bool> LoadAsync(string id)
+    {
+        var task = await db.HumanTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, HttpContext.RequestAborted);
+        if (task is null || TaskAccess.IsExcluded(User, task))
+        {
+            return false;
+        }
+
+        var complaint = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == task.InstanceId)
+            .Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Task = TaskResponse.From(task, clock.GetUtcNow(), complaint is null ? null : (complaint.Id, complaint.Reference));
+        Denial ??= TaskAccess.Denial(User, task);
+        return true;
+    }
+
+    private PageResult NotFoundPage()
+    {
+        Task = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
