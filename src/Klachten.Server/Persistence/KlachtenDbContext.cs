@@ -202,6 +202,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(t => t.Status).HasMaxLength(16);
             e.Property(t => t.Assignee).HasMaxLength(100);
             e.Property(t => t.ExcludedUsers).HasMaxLength(300);
+            e.Property(t => t.MetByLetter).HasMaxLength(100);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasOne<WorkflowInstanceEntity>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.Status, t.Role });

@@ -85,6 +85,10 @@ internal sealed class HumanTaskEntity
     public DateOnly? Due { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public string? Explanation { get; set; }
+
+    /// <summary>Letter kind whose sending meets the term (a written message), instead of the task's completion.</summary>
+    public string? MetByLetter { get; set; }
+
     public required string Status { get; set; }
     public string? Assignee { get; set; }
     public string? Outcome { get; set; }

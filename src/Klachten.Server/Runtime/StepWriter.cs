@@ -120,6 +120,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                     Due = task.Due,
                     ExpiresAt = task.ExpiresAt?.ToUniversalTime(),
                     Explanation = task.Explanation,
+                    MetByLetter = task.MetByLetter,
                     Status = HumanTaskStatus.Open,
                     CreatedAt = clock.GetUtcNow(),
                     Version = 1,

@@ -23,6 +23,8 @@ public abstract record WorkflowEffect;
 /// <param name="RequiredFields">Data fields the completion must carry.</param>
 /// <param name="Assignee">User the task is for from the start, if any.</param>
 /// <param name="RefusedOutcomes">Outcomes shown but refused with the given Dutch reason (409), e.g. a second extension.</param>
+/// <param name="MetByLetter">Letter kind whose sending (not the task's completion) meets the term: a term that requires a
+/// written message counts as met only by the notification service's <c>LetterSent</c>.</param>
 public sealed record CreateHumanTask(
     string TaskId,
     string BookmarkId,
@@ -37,7 +39,8 @@ public sealed record CreateHumanTask(
     string? Explanation,
     IReadOnlyList<string> RequiredFields,
     string? Assignee = null,
-    IReadOnlyDictionary<string, string>? RefusedOutcomes = null) : WorkflowEffect;
+    IReadOnlyDictionary<string, string>? RefusedOutcomes = null,
+    string? MetByLetter = null) : WorkflowEffect;
 
 /// <summary>A task's term passed while it was still open: mark it, remind the role and the director, record it on the case.</summary>
 /// <param name="TaskId">Task id.</param>

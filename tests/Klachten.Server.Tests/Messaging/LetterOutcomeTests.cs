@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Tests.Procedure;
 using Klachten.Testing;
+using Klachten.Workflows.Terms;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -68,6 +70,35 @@ public sealed class LetterOutcomeTests(PostgreSqlMessagingServerFixture fixture)
         var @case = await _driver.CaseAsync(complaint);
         Assert.Equal("Sent", (string?)Receipt(@case)["status"]);
         Assert.Single(CaseAssert.Timeline(@case), SentLine);
+    }
+
+    [Fact]
+    public async Task ReceiptTerm_TaskDoneButLetterNotYetSent_IsOpenUntilLetterSentMeetsItOnItsDay()
+    {
+        // Article 3 asks for a written confirmation: completing the task is not enough, the letter must have gone.
+        var (complaint, sent) = await ReceiptLetterSentAsync();
+        var term = CaseAssert.Term(await _driver.CaseAsync(complaint), Titles.Receipt);
+        Assert.Equal((null, null), ((bool?)term["met"], (string?)term["metOn"]));
+
+        await PublishAsync(sent);
+
+        var @case = await Eventually.Until(() => _driver.CaseAsync(complaint), c => (string?)Receipt(c)["status"] == "Sent");
+        term = CaseAssert.Term(@case, Titles.Receipt);
+        Assert.True((bool?)term["met"]);
+        Assert.Equal(AmsterdamTime.Local(sent.SentAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)term["metOn"]);
+    }
+
+    [Fact]
+    public async Task ReceiptTerm_LetterSentAfterTheTermPassed_IsMissed()
+    {
+        var (complaint, sent) = await ReceiptLetterSentAsync();
+        var expiresAt = CaseAssert.Term(await _driver.CaseAsync(complaint), Titles.Receipt)["expiresAt"]!.GetValue<DateTimeOffset>();
+
+        await PublishAsync(sent with { SentAt = expiresAt.AddHours(1) });
+
+        var @case = await Eventually.Until(() => _driver.CaseAsync(complaint), c => (string?)Receipt(c)["status"] == "Sent");
+        var term = CaseAssert.Term(@case, Titles.Receipt);
+        Assert.Equal((false, null), ((bool?)term["met"], (string?)term["metOn"]));
     }
 
     /// <summary>A complaint whose receipt letter reached the broker, and the LetterSent the notification service would answer.</summary>

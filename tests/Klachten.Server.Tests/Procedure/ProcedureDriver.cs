@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Server.Tests.Procedure;
@@ -23,6 +25,8 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+    private readonly Lazy<bool> _embedded = new(() =>
+        !string.Equals(factory.Services.GetRequiredService<IConfiguration>()["Klachten:Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase));
 
     public HttpClient As(string user) => _clients.GetOrAdd(user, factory.As);
 
@@ -34,6 +38,7 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
     /// <summary>Moves the clock to <paramref name="instant"/> (which must not be earlier) and fires what became due.</summary>
     public async Task SetClockAsync(DateTimeOffset instant)
     {
+        await LettersSettledAsync();
         var response = await As("beheerder").PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = instant }));
         Assert.True(response.IsSuccessStatusCode, $"Moving the clock to {instant:O}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
@@ -104,8 +109,26 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
     }
 
     /// <summary>The case as the director sees it.</summary>
-    public async Task<JsonObject> CaseAsync(Registered complaint, string user = "directeur") =>
-        (await As(user).GetFromJsonAsync<JsonObject>($"/api/complaints/{complaint.Id}"))!;
+    public async Task<JsonObject> CaseAsync(Registered complaint, string user = "directeur")
+    {
+        await LettersSettledAsync();
+        return (await As(user).GetFromJsonAsync<JsonObject>($"/api/complaints/{complaint.Id}"))!;
+    }
+
+    /// <summary>
+    /// With the embedded notification service (in-memory bus), waits until every requested letter is sent or failed:
+    /// the case then shows the outcome, and a letter's sent instant is on the manual clock before the test moves it.
+    /// </summary>
+    public async Task LettersSettledAsync()
+    {
+        if (!_embedded.Value)
+        {
+            return;
+        }
+
+        await Eventually.Until(async () => await QueryAsync(db => db.Letters.AnyAsync(l => l.Status == "Requested")) is false, TimeSpan.FromSeconds(30));
+    }
+
 
     /// <summary>The open tasks of the complaint's workflow that <paramref name="user"/> sees for their roles.</summary>
     public async Task<List<JsonObject>> TasksAsync(string user, Registered complaint, string query = "scope=role")

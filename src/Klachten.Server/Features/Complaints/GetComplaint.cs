@@ -50,7 +50,7 @@ internal static class GetComplaint
             ["description"] = complaint.Description,
             ["workflowInstanceId"] = complaint.WorkflowInstanceId,
             ["createdAt"] = Local(complaint.CreatedAt),
-            ["terms"] = new JsonArray(tasks.Where(t => t.Due is not null).Select(t => (JsonNode?)Term(t, now)).ToArray()),
+            ["terms"] = new JsonArray(tasks.Where(t => t.Due is not null).Select(t => (JsonNode?)Term(t, letters, now)).ToArray()),
             ["tasks"] = new JsonArray(tasks.Select(t => (JsonNode?)new JsonObject
             {
                 ["id"] = t.Id,
@@ -122,24 +122,35 @@ internal static class GetComplaint
     public static bool IsExcluded(ComplaintEntity complaint, ClaimsPrincipal user) =>
         user.Identity?.Name is { } name && (name == complaint.ConcernedEmployee || name == complaint.Manager);
 
-    // Met: done before the instant the term passed. A task withdrawn with its branch (e.g. after a withdrawal) no
-    // longer has a term to meet, so it is neither met nor missed.
-    private static JsonObject Term(HumanTaskEntity task, DateTimeOffset now)
+    // Met: done before the instant the term passed. A term that requires a written message (the task names the letter
+    // kind) is met only when that letter was sent, as the notification service reported, not when the task was
+    // completed. A task withdrawn with its branch (e.g. after a withdrawal) no longer has a term to meet, so it is
+    // neither met nor missed.
+    private static JsonObject Term(HumanTaskEntity task, IReadOnlyList<LetterEntity> letters, DateTimeOffset now)
     {
-        var met = task.Status == "Completed" && task.CompletedAt < task.ExpiresAt;
-        bool? state = task.Status switch
+        DateTimeOffset? doneAt;
+        bool withdrawn;
+        if (task.MetByLetter is { } kind)
         {
-            "Completed" => met,
-            "Cancelled" => null,
-            _ => now >= task.ExpiresAt ? false : null,
-        };
+            var requested = letters.Where(l => l.Kind == kind && l.RequestedAt >= task.CreatedAt).ToList();
+            doneAt = requested.Where(l => l.Status == "Sent" && l.SentAt is not null).Min(l => l.SentAt);
+            withdrawn = task.Status == "Cancelled" && requested.Count == 0;
+        }
+        else
+        {
+            doneAt = task.Status == "Completed" ? task.CompletedAt : null;
+            withdrawn = task.Status == "Cancelled";
+        }
+
+        var met = doneAt < task.ExpiresAt;
+        bool? state = doneAt is not null ? met : withdrawn ? null : now >= task.ExpiresAt ? false : null;
         return new JsonObject
         {
             ["name"] = task.Title,
             ["due"] = Date(task.Due!.Value),
             ["expiresAt"] = Local(task.ExpiresAt),
             ["met"] = state,
-            ["metOn"] = met ? Date(DateOnly.FromDateTime(Local(task.CompletedAt)!.Value.DateTime)) : null,
+            ["metOn"] = met ? Date(DateOnly.FromDateTime(Local(doneAt)!.Value.DateTime)) : null,
         };
     }
 

@@ -37,7 +37,7 @@ internal sealed class HumanTaskActivity : IActivityBehavior
         var assignee = context.GetString("assignee");
         context.AddEffect(new CreateHumanTask(taskId, bookmarkId, context.Activity.Id!, context.Activity.NodeId ?? context.Activity.Id!,
             title, role, context.GetString("description"), outcomes, term?.Due, term?.ExpiresAt, term?.Explanation, context.GetStrings("requiredFields"),
-            string.IsNullOrWhiteSpace(assignee) ? null : assignee, refused));
+            string.IsNullOrWhiteSpace(assignee) ? null : assignee, refused, NullIfBlank(context.GetString("metByLetter"))));
         var task = new BookmarkRequest(BookmarkKind.HumanTask, DueAt: term?.ExpiresAt, TaskId: taskId, Id: bookmarkId);
         if (term is null)
         {
@@ -83,6 +83,8 @@ internal sealed class HumanTaskActivity : IActivityBehavior
             context.AddEffect(new CancelHumanTask(taskId));
         }
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Dictionary<string, string>? RefusedOutcomes(ActivityContext context)
     {

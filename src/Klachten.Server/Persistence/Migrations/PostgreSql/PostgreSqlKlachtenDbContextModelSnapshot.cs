@@ -476,6 +476,11 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("MetByLetter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("met_by_letter");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("text")
                         .HasColumnName("outcome");
