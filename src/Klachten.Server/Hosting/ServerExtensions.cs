@@ -1,7 +1,9 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Definitions;
+using Klachten.Server.Features.Descriptors;
 using Klachten.Server.Features.Instances;
+using Klachten.Server.Features.Studio;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Terms;
 using Klachten.Server.Features.Web;
@@ -33,6 +35,7 @@ internal static class ServerExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();
         builder.AddKlachtenAuth();
+        builder.AddKlachtenStudio();
         builder.AddKlachtenWeb();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
@@ -63,7 +66,8 @@ internal static class ServerExtensions
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances();
+        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors();
+        app.MapKlachtenStudio();
         app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);
         app.MapKlachtenWeb();
         return app;

@@ -22,9 +22,8 @@ internal static class AuthSchemes
 
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            // Studio bearer tokens: forward to the Studio bearer scheme here once it exists. Until then the API-key
-            // handler sees no key and the call gets its 401 problem.
-            return ApiKeyAuthenticationHandler.SchemeName;
+            // Studio bearer tokens (issued by GET /studio/token, Features/Studio/StudioToken.cs).
+            return Studio.StudioTokenAuthenticationHandler.SchemeName;
         }
 
         return Cookie;
