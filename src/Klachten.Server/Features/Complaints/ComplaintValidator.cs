@@ -128,6 +128,9 @@ internal static class ComplaintValidator
             : (new Valid(category!.Value, ground, stage!.Value, representativeKind, eventDate!.Value, receivedOn!.Value), errors);
     }
 
+    /// <summary>The right to complain lapses two years after the event (the regulation).</summary>
+    public static bool IsLapsed(DateOnly eventDate, DateOnly receivedOn) => eventDate < receivedOn.AddYears(-2);
+
     private static T? ParseEnum<T>(string? value, string field, string message, Dictionary<string, string[]> errors) where T : struct, Enum
     {
         if (value is not null && Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))

@@ -91,7 +91,7 @@ internal static class RegisterComplaint
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await db.NextComplaintNumberAsync(today.Year, cancellationToken);
-        var lapsed = valid.EventDate < valid.ReceivedOn.AddYears(-2);
+        var lapsed = ComplaintValidator.IsLapsed(valid.EventDate, valid.ReceivedOn);
         var complaint = new ComplaintEntity
         {
             Id = Guid.CreateVersion7(),

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Klachten.Contracts;
+using Klachten.Server.Features.Complaints;
+using Klachten.Server.Messaging;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Features.Web;
+
+/// <summary>
+/// Everything the case page shows: the case as <c>GET /api/complaints/{id}</c> gives it, the procedure drawn with
+/// the current step(s), and the dossier documents as far as this server knows them (what it handed to the archive).
+/// </summary>
+internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents)
+{
+    internal sealed record Document(string Kind, string Author, DateTimeOffset CreatedAt, int Bytes, bool HandedOver);
+
+    public static async Task<CaseView?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await GetComplaint.LoadAsync(id, user, db, clock, cancellationToken) is not { } complaint)
+        {
+            return null;
+        }
+
+        var instanceId = complaint["workflowInstanceId"]?.GetValue<string>();
+        var instance = instanceId is null ? null : await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null)
+        {
+            return new CaseView(complaint, string.Empty, [], []);
+        }
+
+        // Active: where the instance waits (its bookmarks) and the human tasks still open; done: completed activities.
+        var active = (await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Select(b => b.ActivityId).ToListAsync(cancellationToken))
+            .Concat(await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var done = (await db.JournalEntries.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Completed").Select(j => j.ActivityId).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var json = await db.WorkflowDefinitionVersions.AsNoTracking().Where(v => v.Id == instance.DefinitionVersionId).Select(v => v.Json).FirstOrDefaultAsync(cancellationToken);
+        var root = json is null ? null : JsonNode.Parse(json)?["root"];
+        var svg = root is null ? string.Empty : Web.FlowchartSvg.Render(root, active, done);
+        var steps = root is null ? [] : Web.FlowchartSvg.Read(root).Nodes.Where(n => active.Contains(n.Id)).Select(n => n.Text).ToList();
+        return new CaseView(complaint, svg, steps, await DocumentsAsync(db, instance.Id, cancellationToken));
+    }
+
+    private static async Task<List<Document>> DocumentsAsync(KlachtenDbContext db, string instanceId, CancellationToken cancellationToken)
+    {
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.InstanceId == instanceId && m.MessageType == nameof(ArchiveDocument))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.PayloadJson, m.SentAt })
+            .ToListAsync(cancellationToken);
+        var documents = new List<Document>();
+        foreach (var row in rows)
+        {
+            if (JsonSerializer.Deserialize<ArchiveDocument>(row.PayloadJson, ContractJson.Options) is { } document)
+            {
+                documents.Add(new Document(document.Kind, document.Author, document.CreatedAt, document.Content.Length, row.SentAt is not null));
+            }
+        }
+
+        return documents;
+    }
+}

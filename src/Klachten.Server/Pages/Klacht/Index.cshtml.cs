@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Klachten.Server.Features.Complaints;
+using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klachten.Server.Pages.Klacht;
+
+/// <summary>The complaints the user may see (as <c>GET /api/complaints</c>: never those they are concerned in).</summary>
+internal sealed class IndexModel(KlachtenDbContext db) : PageModel
+{
+    private const int PageSize = 50;
+
+    public JsonArray Items { get; private set; } = [];
+
+    public string? Status { get; private set; }
+
+    public int PageNumber { get; private set; }
+
+    public int Total { get; private set; }
+
+    public bool HasNext => (PageNumber + 1) * PageSize < Total;
+
+    public async Task OnGetAsync(string? status, int? pagina)
+    {
+        Status = WebText.Statuses.Contains(status) ? status : null;
+        PageNumber = Math.Max(0, pagina ?? 0);
+        var result = HandlerOutcome.From(await GetComplaint.ListAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted));
+        if (result.Value is JsonObject list)
+        {
+            Items = list["items"]!.AsArray();
+            Total = list["totalCount"]!.GetValue<int>();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
+using Klachten.Workflows.Terms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klachten.Server.Pages;
+
+/// <summary>The director's overview, and the annual figures as CSV (<c>/overzicht?handler=csv&amp;jaar=2026</c>).</summary>
+internal sealed class OverzichtModel(KlachtenDbContext db, TimeProvider clock) : PageModel
+{
+    public Overview? Data { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int CurrentYear { get; private set; }
+
+    public async Task OnGetAsync(int? jaar)
+    {
+        SetYear(jaar);
+        Data = await Overview.LoadAsync(Year, User, db, clock, HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(int? jaar)
+    {
+        SetYear(jaar);
+        var overview = await Overview.LoadAsync(Year, User, db, clock, HttpContext.RequestAborted);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(overview.Figures.ToCsv())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"klachten-jaarcijfers-{Year}.csv");
+    }
+
+    private void SetYear(int? year)
+    {
+        CurrentYear = AmsterdamTime.Today(clock.GetUtcNow()).Year;
+        Year = year is >= 2000 and <= 2100 ? year.Value : CurrentYear;
+    }
+}
