@@ -56,12 +56,21 @@ public static class MessagingExtensions
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbit!), h => h.PublisherConfirmation = true);
+                    cfg.MessageTopology.SetEntityNameFormatter(new KebabCaseEntityNameFormatter());
+                    cfg.SendTopology.ErrorQueueNameFormatter = new KebabCaseErrorQueueNameFormatter();
+                    cfg.SendTopology.DeadLetterQueueNameFormatter = new KebabCaseErrorQueueNameFormatter();
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.MessageTopology.SetEntityNameFormatter(new KebabCaseEntityNameFormatter());
+                    cfg.SendTopology.ErrorQueueNameFormatter = new KebabCaseErrorQueueNameFormatter();
+                    cfg.SendTopology.DeadLetterQueueNameFormatter = new KebabCaseErrorQueueNameFormatter();
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         builder.Services.Configure<MassTransitHostOptions>(o =>

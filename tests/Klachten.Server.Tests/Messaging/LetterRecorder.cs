@@ -33,6 +33,7 @@ internal sealed class LetterRecorder : IAsyncDisposable
         recorder._bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(broker);
+            cfg.MessageTopology.SetEntityNameFormatter(new Klachten.ServiceDefaults.KebabCaseEntityNameFormatter());
             cfg.ReceiveEndpoint(QueueName, endpoint =>
             {
                 endpoint.PrefetchCount = 32;

@@ -16,6 +16,9 @@ public abstract class MessagingServerFixture(Provider provider) : IAsyncLifetime
 
     internal LetterRecorder Recorder { get; private set; } = null!;
 
+    /// <summary>The virtual host the server and the recorder use.</summary>
+    internal RabbitMqVhost Vhost => _vhost!;
+
     public KlachtenFactory Factory { get; private set; } = null!;
 
     /// <summary>The server's PostgreSQL database.</summary>
