@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Klachten.Web.Tests;
+
+/// <summary>What the browser tests do over and over: sign in, open a page (timed, scanned with axe), take a screenshot.</summary>
+internal static class Browser
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static async Task<IPage> SignInAsync(this WebAppFixture app, string user)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString(), Locale = "nl-NL", AcceptDownloads = true });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/aanmelden");
+        await page.GetByLabel("Gebruikersnaam").FillAsync(user);
+        await page.GetByLabel("Wachtwoord").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    /// <summary>Navigates, records the page load time once per page name and asserts no WCAG 2.1 A/AA violations.</summary>
+    public static async Task OpenAsync(this IPage page, WebAppFixture app, string path, string name)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.NotNull(response);
+        await app.RecordLoadTimeAsync(page, name);
+        await AssertAccessibleAsync(page, name);
+    }
+
+    public static async Task RecordLoadTimeAsync(this WebAppFixture app, IPage page, string name)
+    {
+        var milliseconds = await page.EvaluateAsync<double>(
+            "() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd > 0 ? n.loadEventEnd - n.startTime : n.duration; }");
+        lock (app.LoadTimes)
+        {
+            if (!app.LoadTimes.Any(t => t.Page == name))
+            {
+                app.LoadTimes.Add((name, milliseconds));
+            }
+        }
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => JsonSerializer.Serialize(n.Target)))})").ToList();
+        Assert.True(violations.Count == 0, $"Accessibility violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
+    }
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, $"{name}.png"), FullPage = true });
+
+    /// <summary>The inbox entry of one task of one complaint.</summary>
+    public static ILocator Task(this IPage page, string reference, string title) =>
+        page.Locator("li.taak").Filter(new() { HasText = reference }).Filter(new() { HasText = title });
+
+    /// <summary>Opens a task from the inbox and completes it with the mouse and keyboard as a user would.</summary>
+    public static async Task CompleteAsync(this IPage page, string reference, string title, string outcome, IReadOnlyDictionary<string, string>? fields = null, string? comment = null)
+    {
+        await page.GotoAsync("/");
+        await page.Task(reference, title).GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = outcome, Exact = true }).CheckAsync();
+        foreach (var (label, value) in fields ?? new Dictionary<string, string>())
+        {
+            await page.GetByLabel(label).FillAsync(value);
+        }
+
+        if (comment is not null)
+        {
+            await page.GetByLabel("Opmerking").FillAsync(comment);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Taak afronden" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#melding")).ToContainTextAsync("is afgerond");
+    }
+}
