@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Server.Features.Definitions;
@@ -41,6 +42,11 @@ internal static class ChangeDefinition
 
         DefinitionNormalizer.Normalize(model);
         var errors = validator.Validate(model);
+        if (errors.Count == 0 && publish)
+        {
+            errors = PublishValidator.Validate(model);
+        }
+
         if (errors.Count > 0)
         {
             return Invalid([.. errors]);
@@ -53,12 +59,24 @@ internal static class ChangeDefinition
         });
     }
 
-    public static Task<IResult> PublishAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
-        ConflictsAsProblemAsync(async () =>
+    public static async Task<IResult> PublishAsync(string definitionId, DefinitionStore store, KlachtenDbContext db, CancellationToken cancellationToken)
+    {
+        // The list's Publish publishes the latest version as it is: it must be complete too.
+        if (await db.FindVersionAsync(definitionId, new VersionOptions(VersionSelector.Latest), cancellationToken) is { IsPublished: false } draft)
+        {
+            var errors = PublishValidator.Validate(DefinitionJson.Parse(draft.Json));
+            if (errors.Count > 0)
+            {
+                return Invalid([.. errors]);
+            }
+        }
+
+        return await ConflictsAsProblemAsync(async () =>
         {
             var published = await store.PublishAsync(definitionId, cancellationToken);
             return published is null ? NotFound(definitionId) : TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(published, canEdit: true));
         });
+    }
 
     public static Task<IResult> RetractAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
         ConflictsAsProblemAsync(async () =>

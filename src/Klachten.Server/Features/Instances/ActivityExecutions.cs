@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
@@ -26,6 +27,11 @@ internal static class ActivityExecutions
             return MissingInstanceId();
         }
 
+        if (await InstanceAccess.IsExcludedAsync(db, request.HttpContext.User, body.WorkflowInstanceId, cancellationToken))
+        {
+            return InstanceRequests.NotFound(body.WorkflowInstanceId);
+        }
+
         var executions = await LoadAsync(db, body.WorkflowInstanceId, body.ActivityNodeIds, cancellationToken);
         return executions is null
             ? InstanceRequests.NotFound(body.WorkflowInstanceId)
@@ -38,7 +44,7 @@ internal static class ActivityExecutions
     public static Task<IResult> ListRecordsAsync(string? workflowInstanceId, string? activityNodeId, bool? completed, KlachtenDbContext db, CancellationToken cancellationToken) =>
         ListAsync(workflowInstanceId, activityNodeId, completed, ActivityExecutionRecords.ToRecord, db, cancellationToken);
 
-    public static async Task<IResult> ByIdAsync(string? id, KlachtenDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> ByIdAsync(string? id, KlachtenDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -46,7 +52,9 @@ internal static class ActivityExecutions
         }
 
         var instanceId = await db.JournalEntries.AsNoTracking().Where(j => j.ExecutionId == id).Select(j => j.InstanceId).FirstOrDefaultAsync(cancellationToken);
-        var state = instanceId is null ? null : await InstanceRequests.FindAsync(db, instanceId, cancellationToken);
+        var state = instanceId is null || await InstanceAccess.IsExcludedAsync(db, user, instanceId, cancellationToken)
+            ? null
+            : await InstanceRequests.FindAsync(db, instanceId, cancellationToken);
         if (state is not (_, var workflowState))
         {
             return ProblemResponses.NotFound($"Activiteituitvoering '{id}' bestaat niet.");

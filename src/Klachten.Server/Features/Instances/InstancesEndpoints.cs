@@ -19,17 +19,18 @@ internal static class InstancesEndpoints
     public static RouteGroupBuilder MapWorkflowInstances(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/workflow-instances", ListInstances.HandleAsync);
-        elsa.MapGet("/workflow-instances/{id}", GetInstance.HandleAsync);
-        elsa.MapGet("/workflow-instances/{id}/execution-state", GetInstance.ExecutionStateAsync);
-        elsa.MapGet("/workflow-instances/{id}/variables", GetInstance.VariablesAsync);
-        elsa.MapPost("/workflow-instances/{id}/journal", InstanceJournal.PostAsync);
-        elsa.MapGet("/workflow-instances/{id}/journal", InstanceJournal.GetAsync);
-        elsa.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync);
-        elsa.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync);
-        elsa.MapGet("/activity-executions/list", ActivityExecutions.ListRecordsAsync);
-        elsa.MapGet("/activity-executions/by-id", ActivityExecutions.ByIdAsync);
+        var read = elsa.MapGroup("").AddEndpointFilter(InstanceAccess.FilterAsync);
+        read.MapGet("/workflow-instances/{id}", GetInstance.HandleAsync);
+        read.MapGet("/workflow-instances/{id}/execution-state", GetInstance.ExecutionStateAsync);
+        read.MapGet("/workflow-instances/{id}/variables", GetInstance.VariablesAsync);
+        read.MapPost("/workflow-instances/{id}/journal", InstanceJournal.PostAsync);
+        read.MapGet("/workflow-instances/{id}/journal", InstanceJournal.GetAsync);
+        read.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync);
+        read.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync);
+        read.MapGet("/activity-executions/list", ActivityExecutions.ListRecordsAsync);
+        read.MapGet("/activity-executions/by-id", ActivityExecutions.ByIdAsync);
 
-        var control = elsa.MapGroup("").RequireAuthorization(Policies.DefinitionsWrite);
+        var control = elsa.MapGroup("").RequireAuthorization(Policies.DefinitionsWrite).AddEndpointFilter(InstanceAccess.FilterAsync);
         control.MapPost("/workflow-instances/{id}/cancel", ControlInstance.CancelAsync);
         control.MapPost("/cancel/workflow-instances/{id}", ControlInstance.CancelAsync);
         control.MapPost("/workflow-instances/{id}/retry", ControlInstance.RetryAsync);

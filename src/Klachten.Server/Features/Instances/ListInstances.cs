@@ -48,7 +48,7 @@ internal static class ListInstances
             return invalid;
         }
 
-        var query = Filter(db.WorkflowInstances.AsNoTracking(), body!);
+        var query = Filter(db.WorkflowInstances.AsNoTracking().VisibleTo(db, request.HttpContext.User), body!);
         var total = await query.CountAsync(cancellationToken);
         var pageSize = Math.Min(body!.PageSize ?? MaxPageSize, MaxPageSize);
         var skip = (int)Math.Min((long)(body.Page ?? 0) * pageSize, int.MaxValue);
