@@ -70,7 +70,18 @@ internal static class WebText
         _ => Dutch.TextInfo.ToTitleCase(field),
     };
 
-    public static string LetterKind(string? kind) => string.IsNullOrEmpty(kind) ? "brief" : kind;
+    public static string LetterKind(string? kind) => kind switch
+    {
+        "Ontvangstbevestiging" => "Ontvangstbevestiging",
+        "VoorgelegdAanCommissie" => "Voorgelegd aan de Klachtencommissie",
+        "VerlengingAdviestermijn" => "Verlenging van de adviestermijn",
+        "Besluit" => "Besluit",
+        "BevestigingIntrekking" => "Bevestiging van de intrekking",
+        "NietOntvankelijk" => "Recht op klagen vervallen",
+        "UitlegSchriftelijkIndienen" => "Zo dient u de klacht schriftelijk in",
+        null or "" => "brief",
+        _ => kind,
+    };
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "—";
 
