@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Klachten.ServiceDefaults.Telemetry;
 
 namespace Klachten.ServiceDefaults;
 
-/// <summary>What every Klachten host shares: problem details, health checks and their endpoints.</summary>
+/// <summary>What every Klachten host shares: problem details, health checks and their endpoints, telemetry and <c>/metrics</c>.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Tag of checks that decide readiness (database, broker, migrations); liveness runs none.</summary>
@@ -18,6 +19,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.AddKlachtenTelemetry();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class ServiceDefaultsExtensions
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
             .AllowAnonymous();
+        app.MapKlachtenMetrics();
         return app;
     }
 

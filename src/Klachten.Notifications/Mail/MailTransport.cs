@@ -40,18 +40,27 @@ internal sealed class MailTransport(IOptionsMonitor<NotificationOptions> options
 
         public async Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            var client = await ConnectAsync(cancellationToken);
+            using var activity = MailTelemetry.StartSend("smtp", smtp.Host);
             try
             {
+                var client = await ConnectAsync(cancellationToken);
                 await client.SendAsync(message, cancellationToken);
+                MailTelemetry.Record(activity, "smtp", MailResult.Accepted);
                 return MailResult.Accepted;
             }
             catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)exception.StatusCode >= 500)
             {
                 logger.LogWarning("SMTP server refused recipient of {SmtpMessageId}: {StatusCode}", message.MessageId, (int)exception.StatusCode);
+                MailTelemetry.Record(activity, "smtp", MailResult.Rejected);
                 // The next message starts on a fresh connection, whatever state this one was left in.
                 await CloseAsync();
                 return MailResult.Rejected;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Transient: the consumer retries; the span shows the failed attempt.
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+                throw;
             }
         }
 
@@ -107,12 +116,14 @@ internal sealed class MailTransport(IOptionsMonitor<NotificationOptions> options
     {
         public async Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
+            using var activity = MailTelemetry.StartSend("pickup", server: null);
             Directory.CreateDirectory(directory);
             var name = string.Concat((message.MessageId ?? "bericht").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
             var path = Path.Combine(directory, name + ".eml");
             var temporary = path + ".tmp";
             await message.WriteToAsync(temporary, cancellationToken);
             File.Move(temporary, path, overwrite: true);
+            MailTelemetry.Record(activity, "pickup", MailResult.Accepted);
             return MailResult.Accepted;
         }
 

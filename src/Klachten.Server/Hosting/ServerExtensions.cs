@@ -5,6 +5,7 @@ using Klachten.Server.Features.Descriptors;
 using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Studio;
 using Klachten.Server.Features.Tasks;
+using Klachten.Server.Features.Telemetry;
 using Klachten.Server.Features.Terms;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Messaging;
@@ -39,6 +40,7 @@ internal static class ServerExtensions
         builder.AddKlachtenWeb();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
+        builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.
         var embedded = EmbeddedServices.IsEmbedded(builder.Configuration);

@@ -21,7 +21,8 @@ internal sealed class OutboxRelay(
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int MaxAttempts = 10;
+    /// <summary>Attempts after which a row is parked (also read by the outbox metrics).</summary>
+    internal const int MaxAttempts = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,6 +92,8 @@ internal sealed class OutboxRelay(
                     continue;
                 }
 
+                // Telemetry: continues the trace of the step that wrote the row; MassTransit's publish span is its child.
+                using (Features.Telemetry.ServerTelemetry.StartPublish(row.Id, row.MessageType, row.TraceParent))
                 using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     // MassTransit waits for the broker as long as it takes; a bounded wait lets the relay back off.

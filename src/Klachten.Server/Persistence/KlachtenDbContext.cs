@@ -217,6 +217,7 @@ internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(
             e.Property(m => m.MessageType).HasMaxLength(100);
             e.Property(m => m.InstanceId).HasMaxLength(64);
             e.Property(m => m.LeaseOwner).HasMaxLength(100);
+            e.Property(m => m.TraceParent).HasMaxLength(64);
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
         });
     }

@@ -116,4 +116,7 @@ internal sealed class OutboxMessageEntity
     /// <summary>Which node is publishing this row, and until when its claim holds.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>W3C traceparent of the step that wrote the row; the relay's publish continues that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
+using Klachten.ServiceDefaults.Telemetry;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -159,6 +160,8 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                     }.ToJsonString(),
                     InstanceId = state.Id,
                     CreatedAt = clock.GetUtcNow(),
+                    // Telemetry: the relay continues this step's trace when it publishes the row.
+                    TraceParent = KlachtenTelemetry.CurrentTraceParent(),
                 });
                 break;
             case PublishMessage message:
@@ -169,6 +172,8 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
                     PayloadJson = message.Payload.ToJsonString(),
                     InstanceId = state.Id,
                     CreatedAt = clock.GetUtcNow(),
+                    // Telemetry: the relay continues this step's trace when it publishes the row.
+                    TraceParent = KlachtenTelemetry.CurrentTraceParent(),
                 });
                 break;
         }

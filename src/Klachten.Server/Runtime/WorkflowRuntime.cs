@@ -57,8 +57,10 @@ internal sealed class WorkflowRuntime(
             return null;
         }
 
+        // Telemetry: the span whose traceparent the step's outbox rows carry (see Features/Telemetry).
+        using var activity = Features.Telemetry.ServerTelemetry.StartStep("start", instanceId ??= Guid.CreateVersion7().ToString("N"), definitionId);
         var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
-        var result = engine.Start(definition, instanceId ?? Guid.CreateVersion7().ToString("N"), input, correlationId);
+        var result = engine.Start(definition, instanceId, input, correlationId);
         await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         return result;
@@ -98,6 +100,8 @@ internal sealed class WorkflowRuntime(
         CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
+        // Telemetry: the span whose traceparent the step's outbox rows carry (see Features/Telemetry).
+        using var activity = Features.Telemetry.ServerTelemetry.StartStep("step", instanceId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

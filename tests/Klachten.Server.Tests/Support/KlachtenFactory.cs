@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Server.Tests.Support;
 
-/// <summary>The real server in-process, on the given database, in the given environment.</summary>
-public sealed class KlachtenFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+/// <summary>The real server in-process, on the given database, in the given environment (optionally with test services, e.g. an in-memory trace exporter).</summary>
+public sealed class KlachtenFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public HttpClient CreateClient(string? apiKey)
@@ -27,6 +29,11 @@ public sealed class KlachtenFactory(IReadOnlyDictionary<string, string?> setting
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }
