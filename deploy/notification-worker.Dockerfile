@@ -1,0 +1,36 @@
+# Klachten.NotificationWorker (letters, e-mail). Build from the repo root:
+#   docker build -f deploy/notification-worker.Dockerfile -t klachten/notification-worker .
+# SDK and BASE are build arguments so that locally built images can stand in where none can be pulled
+# (deploy/smoke-test.sh builds both on a debootstrapped Debian). The app is published self-contained, so BASE
+# needs only glibc, ICU, tzdata and CA certificates: the official runtime-deps image, not the ASP.NET one.
+# No "# syntax" line, RUN --mount or COPY --chmod: the image must also build with the legacy builder.
+ARG SDK=mcr.microsoft.com/dotnet/sdk:10.0
+ARG BASE=mcr.microsoft.com/dotnet/runtime-deps:10.0
+
+FROM ${SDK} AS build
+WORKDIR /src
+# The first steps are the same in all three Dockerfiles, so the build cache shares the restore between them.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+COPY workflows/ workflows/
+RUN for p in Klachten.Server Klachten.NotificationWorker Klachten.ArchiveWorker; do \
+      dotnet restore src/$p/$p.csproj -r linux-x64 -p:SelfContained=true || exit 1; done
+RUN dotnet publish src/Klachten.NotificationWorker/Klachten.NotificationWorker.csproj -c Release -r linux-x64 --self-contained --no-restore \
+      -p:DebugType=none -p:GenerateDocumentationFile=false -o /app
+
+FROM ${BASE}
+ARG APP_UID=10001
+WORKDIR /app
+COPY --from=build /app ./
+# Non-root; the root filesystem may be read-only (only /tmp and the data volume are written).
+USER ${APP_UID}
+ENV URLS=http://+:8080 \
+    ASPNETCORE_URLS=http://+:8080 \
+    DOTNET_EnableDiagnostics=0 \
+    DOTNET_gcServer=0 \
+    HOME=/tmp
+EXPOSE 8080
+# /health/ready: the database (and migrations) answer. bash's /dev/tcp, so the image needs no curl.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["/app/Klachten.NotificationWorker"]
