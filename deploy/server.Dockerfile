@@ -1,11 +1,18 @@
 # Klachten.Server (API, Studio, staff app, runtime). Build from the repo root:
 #   docker build -f deploy/server.Dockerfile -t klachten/server .
-# SDK and BASE are build arguments so that locally built images can stand in where none can be pulled
+# SDK, NODE and BASE are build arguments so that locally built images can stand in where none can be pulled
 # (deploy/smoke-test.sh builds both on a debootstrapped Debian). The app is published self-contained, so BASE
 # needs only glibc, ICU, tzdata and CA certificates: the official runtime-deps image, not the ASP.NET one.
 # No "# syntax" line, RUN --mount or COPY --chmod: the image must also build with the legacy builder.
 ARG SDK=mcr.microsoft.com/dotnet/sdk:10.0
 ARG BASE=mcr.microsoft.com/dotnet/runtime-deps:10.0
+ARG NODE=node:22-bookworm-slim
+
+# Elsa Studio's bundle (npm, pinned and integrity-checked by package-lock.json), served under /studio.
+FROM ${NODE} AS studio
+WORKDIR /studio
+COPY src/Klachten.Studio/package.json src/Klachten.Studio/package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.klachten-restored
 
 FROM ${SDK} AS build
 WORKDIR /src
@@ -15,6 +22,8 @@ COPY src/ src/
 COPY workflows/ workflows/
 RUN for p in Klachten.Server Klachten.NotificationWorker Klachten.ArchiveWorker; do \
       dotnet restore src/$p/$p.csproj -r linux-x64 -p:SelfContained=true || exit 1; done
+# With the bundle and its stamp in place, the server build skips its own "npm ci" (the SDK image has no Node.js).
+COPY --from=studio /studio/node_modules/ src/Klachten.Studio/node_modules/
 RUN dotnet publish src/Klachten.Server/Klachten.Server.csproj -c Release -r linux-x64 --self-contained --no-restore \
       -p:DebugType=none -p:GenerateDocumentationFile=false -o /app
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the production stack (docker-compose.yml) on a machine where no image can be pulled:
 #   1. a Debian base from the Debian mirror (debootstrap -> docker import), cached in $SMOKE_CACHE;
-#   2. stand-ins for the .NET SDK/runtime-deps, PostgreSQL, RabbitMQ, Mailpit (smtp4dev) and nginx on that base;
+#   2. stand-ins for the .NET SDK/runtime-deps, Node.js, PostgreSQL, RabbitMQ, Mailpit (smtp4dev) and nginx on that base;
 #   3. the three Klachten images from deploy/*.Dockerfile with SDK/BASE pointing at the stand-ins;
 #   4. docker-compose.yml itself, with deploy/smoke/docker-compose.smoke.yml swapping only image names;
 #   5. one complaint from intake to the receipt letter in the mail API, one server restarted mid-way;
@@ -136,6 +136,7 @@ touch "$STANDINS/extra-ca/.keep"
 build local/runtime-deps:bookworm "$STANDINS/runtime-deps.Dockerfile" "$STANDINS"
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 build local/dotnet-sdk:bookworm "$STANDINS/sdk.Dockerfile" "$dotnet_root" --build-arg "NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}"
+build local/node:bookworm "$STANDINS/node.Dockerfile" "$STANDINS"
 build klachten-standin/postgres:15 "$STANDINS/postgres.Dockerfile" "$STANDINS"
 build klachten-standin/rabbitmq:3-management "$STANDINS/rabbitmq.Dockerfile" "$STANDINS"
 build klachten-standin/mailpit:smtp4dev "$STANDINS/mailpit.Dockerfile" "$STANDINS"
@@ -144,7 +145,7 @@ build klachten-standin/nginx:bookworm "$STANDINS/nginx.Dockerfile" "$STANDINS"
 # --- 2. the Klachten images -----------------------------------------------------------------------------------
 for image in server notification-worker archive-worker; do
     log "building klachten/$image:$TAG"
-    build "klachten/$image:$TAG" "deploy/$image.Dockerfile" . --build-arg SDK=local/dotnet-sdk:bookworm --build-arg BASE=local/runtime-deps:bookworm
+    build "klachten/$image:$TAG" "deploy/$image.Dockerfile" . --build-arg SDK=local/dotnet-sdk:bookworm --build-arg BASE=local/runtime-deps:bookworm --build-arg NODE=local/node:bookworm
 done
 log "images built in $(( $(date +%s) - BUILD_START )) s"
 base_size=$(docker image inspect -f '{{.Size}}' local/runtime-deps:bookworm)
