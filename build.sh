@@ -3,6 +3,8 @@
 #   ./build.sh test [dotnet test options]   (default) start throwaway servers, run every test and
 #                                           print "N passed, N failed, N skipped" as the last line
 #   e.g. ./build.sh test --filter "FullyQualifiedName~Intake"
+#   ./build.sh bench [--quick] [scenario ...]  the benchmark (bench/README.md) on a durable PostgreSQL and a
+#                                           RabbitMQ of its own (ports 25442/25675); Markdown table + JSON
 # Servers: set KLACHTEN_TEST_POSTGRES (Npgsql connection string) and/or KLACHTEN_TEST_RABBITMQ
 # (amqp:// URI) to use your own; otherwise PostgreSQL and RabbitMQ from Debian packages are
 # started on 127.0.0.1:25432 and :25673 and stopped again on exit.
@@ -111,7 +113,23 @@ cmd_test() {
     [[ $test_rc -eq 0 && $sum_rc -eq 0 ]]
 }
 
+cmd_bench() {
+    exec 9>/tmp/klachten-build-bench.lock
+    flock -w 3600 9 || die "another bench is running"
+    trap stop_servers EXIT
+    trap 'exit 130' INT TERM
+    ensure_packages
+    # Its own ports and a durable PostgreSQL: the ceiling must measure real commits, and tests must not share it.
+    export KLACHTEN_PG_DURABLE=1 KLACHTEN_TEST_PG_PORT=25442 KLACHTEN_TEST_RABBITMQ_PORT=25675 KLACHTEN_TEST_RABBITMQ_DIST_PORT=25676
+    unset KLACHTEN_TEST_POSTGRES KLACHTEN_TEST_RABBITMQ
+    start_servers
+    dotnet build -c Release bench/Klachten.Bench -v q -nologo 9>&-
+    dotnet run -c Release --no-build --project bench/Klachten.Bench -- \
+        --postgres "$KLACHTEN_TEST_POSTGRES" --rabbitmq "$KLACHTEN_TEST_RABBITMQ" "$@" 9>&-
+}
+
 case ${1:-test} in
     test) shift $(($# > 0)); cmd_test "$@" ;;
-    *) die "usage: $0 [test]" ;;
+    bench) shift; cmd_bench "$@" ;;
+    *) die "usage: $0 [test|bench]" ;;
 esac

@@ -47,8 +47,11 @@ start() {
 
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+    # KLACHTEN_PG_DURABLE=1 (the bench) keeps PostgreSQL's durable defaults, so commits are real commits.
+    local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ ${KLACHTEN_PG_DURABLE:-} == 1 ]] && speed=""
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $PORT -k $dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        "-c listen_addresses=127.0.0.1 -p $PORT -k $dir -c max_connections=300 $speed" \
         >/dev/null || { cat "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
 
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') ready on 127.0.0.1:$PORT in $(elapsed "$started") s"

@@ -7,8 +7,16 @@ namespace Klachten.Server.Persistence;
 /// The server's database. One model, two providers: each provider has its own derived context so that its
 /// migrations are generated and kept separately.
 /// </summary>
-internal abstract class KlachtenDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class KlachtenDbContext : DbContext
 {
+    protected KlachtenDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A failed SaveChanges aborts the whole step anyway; EF's automatic savepoint around each SaveChanges in a
+        // transaction would only add a subtransaction (its own transaction id, extra WAL) to every workflow step.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<WorkflowDefinitionEntity> WorkflowDefinitions => Set<WorkflowDefinitionEntity>();
     public DbSet<WorkflowDefinitionVersionEntity> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
