@@ -1,5 +1,6 @@
 using Klachten.Notifications.Tests.Support;
 using Klachten.Testing;
+using Klachten.Testing.Mail;
 using MimeKit;
 
 namespace Klachten.Notifications.Tests.Messaging;

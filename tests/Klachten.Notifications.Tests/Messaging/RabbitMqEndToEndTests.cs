@@ -1,6 +1,7 @@
 using Klachten.Notifications.Messaging;
 using Klachten.Notifications.Tests.Support;
 using Klachten.Testing;
+using Klachten.Testing.Mail;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

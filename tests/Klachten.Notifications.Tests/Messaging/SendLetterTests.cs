@@ -3,6 +3,7 @@ using Klachten.Notifications.Mail;
 using Klachten.Notifications.Persistence;
 using Klachten.Notifications.Tests.Support;
 using Klachten.Testing;
+using Klachten.Testing.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Notifications.Tests.Messaging;

@@ -1,4 +1,5 @@
 using Klachten.Notifications.Tests.Support;
+using Klachten.Testing.Mail;
 
 namespace Klachten.Notifications.Tests.Rendering;
 

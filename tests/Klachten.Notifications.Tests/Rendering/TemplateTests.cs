@@ -1,6 +1,7 @@
 using Klachten.Contracts;
 using Klachten.Notifications.Rendering;
 using Klachten.Notifications.Tests.Support;
+using Klachten.Testing.Mail;
 
 namespace Klachten.Notifications.Tests.Rendering;
 

@@ -1,4 +1,5 @@
 using Klachten.ServiceDefaults;
+using Klachten.Testing.Mail;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

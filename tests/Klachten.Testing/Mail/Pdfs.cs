@@ -1,7 +1,7 @@
 using MimeKit;
 using UglyToad.PdfPig;
 
-namespace Klachten.Notifications.Tests.Support;
+namespace Klachten.Testing.Mail;
 
 public static class Pdfs
 {

@@ -8,12 +8,17 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Klachten.Notifications.Tests.Support;
+namespace Klachten.Testing.Mail;
 
 // A real SMTP server in the test process (NuGet SmtpServer) on 127.0.0.1 and a free port. It keeps what it
-// receives, refuses chosen addresses with 550, and can answer 451 (try again later) for a number of messages.
+// receives, refuses chosen addresses with 550, can answer 451 (try again later) for a number of messages, and can
+// hold senders at MAIL FROM until released (to catch a client mid-transaction).
 public sealed class SmtpTestServer : IAsyncDisposable
 {
+    private readonly Lock _holdLock = new();
+    private TaskCompletionSource? _gate;
+    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private readonly SmtpServer.SmtpServer _server;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
@@ -46,6 +51,35 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public ConcurrentDictionary<string, int> TransientFailures { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static SmtpTestServer Start() => new(FreePort());
+
+    /// <summary>From now on every MAIL FROM waits (no reply) until <see cref="Release"/>.</summary>
+    public void HoldAtMailFrom()
+    {
+        lock (_holdLock)
+        {
+            _gate ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Completes when a client is being held at MAIL FROM.</summary>
+    public Task WaitUntilHeldAsync(TimeSpan timeout)
+    {
+        lock (_holdLock)
+        {
+            return _held.Task.WaitAsync(timeout);
+        }
+    }
+
+    /// <summary>Lets held and later senders go on.</summary>
+    public void Release()
+    {
+        lock (_holdLock)
+        {
+            _gate?.TrySetResult();
+            _gate = null;
+        }
+    }
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -95,7 +129,23 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class Filter(SmtpTestServer owner) : IMailboxFilter
     {
-        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+        public async Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            Task gate;
+            lock (owner._holdLock)
+            {
+                if (owner._gate is null)
+                {
+                    return true;
+                }
+
+                gate = owner._gate.Task;
+                owner._held.TrySetResult();
+            }
+
+            await gate.WaitAsync(cancellationToken);
+            return true;
+        }
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
             Task.FromResult(!owner.RefusedAddresses.Contains($"{to.User}@{to.Host}", StringComparer.OrdinalIgnoreCase));
