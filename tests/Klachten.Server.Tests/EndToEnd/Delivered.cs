@@ -93,5 +93,19 @@ internal static class Delivered
         Assert.Contains("send-letter=0", queues.Split("; "));
     }
 
+    /// <summary>One queue's depth and consumers, as <c>rabbitmqctl list_queues</c> reports them.</summary>
+    public static async Task<QueueState> QueueAsync(string node, string vhost, string queue)
+    {
+        var lines = (await RabbitMqTools.CtlAsync(node, "list_queues", "-p", vhost, "--no-table-headers", "name", "messages_ready", "messages_unacknowledged", "consumers"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var parts = lines.FirstOrDefault(p => p[0] == queue);
+        return parts is null
+            ? new QueueState(false, 0, 0, 0)
+            : new QueueState(true, int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture));
+    }
+
     private static string Key(string letterId, string address) => $"{letterId} -> {address.ToLowerInvariant()}";
 }
+
+internal sealed record QueueState(bool Exists, int Ready, int Unacknowledged, int Consumers);
