@@ -40,7 +40,7 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
         Assert.Equal(
             ["Besluit", "NietOntvankelijk", "Ontvangstbevestiging", "UitlegSchriftelijkIndienen", "VerlengingAdviestermijn", "VoorgelegdAanCommissie"],
             requested.Select(l => l.LetterKind).Order(StringComparer.Ordinal));
-        await Delivered.AllSentAsync(_driver, requested.Count, TimeSpan.FromSeconds(30), complaints);
+        await Delivered.AllSentAsync(_driver, requested.Count, TimeSpan.FromSeconds(60), complaints);
         await Delivered.QueuesDrainedAsync(fixture.Vhost.Node, fixture.Vhost.Name);
         output.WriteLine($"{requested.Count} letters requested, e-mailed, sent and archived in {started.Elapsed.TotalSeconds:0.0} s");
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Klachten.Contracts;
+using Klachten.ServiceDefaults;
 using MassTransit;
 
 namespace Klachten.Server.Tests.EndToEnd;
@@ -21,6 +22,7 @@ internal sealed class LetterSentRecorder : IAsyncDisposable
         recorder._bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(broker);
+            cfg.MessageTopology.SetEntityNameFormatter(new KebabCaseEntityNameFormatter());
             cfg.ReceiveEndpoint("e2e-tests-letter-sent", endpoint => endpoint.Handler<LetterSent>(context =>
             {
                 recorder._sent.Enqueue(context.Message);

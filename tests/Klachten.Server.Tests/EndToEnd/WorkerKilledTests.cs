@@ -77,7 +77,8 @@ public sealed class WorkerKilledTests(ITestOutputHelper output) : IAsyncLifetime
 
         await StartWorkerAsync();
         output.WriteLine($"Second worker ready after {clock.Elapsed.TotalSeconds:0.0} s");
-        await Delivered.AllSentAsync(driver, 1, TimeSpan.FromSeconds(30), complaint);
+        await Delivered.AllSentAsync(driver, 1, TimeSpan.FromSeconds(60), complaint);
+        await Eventually.Until(() => Task.FromResult(_recorder!.Sent.Count), n => n >= 1, TimeSpan.FromSeconds(20));
         await Delivered.QueuesDrainedAsync(_vhost!.Node, _vhost.Name);
         output.WriteLine($"Letter sent by the second worker after {clock.Elapsed.TotalSeconds:0.0} s");
 

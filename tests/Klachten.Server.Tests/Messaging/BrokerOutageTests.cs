@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using Klachten.Contracts;
+using Klachten.Server.Tests.EndToEnd;
 using Klachten.Server.Tests.Procedure;
 using Klachten.Server.Tests.Support;
 using Klachten.Testing;
+using Klachten.Testing.Mail;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Klachten.Server.Tests.Messaging;
@@ -11,7 +14,8 @@ namespace Klachten.Server.Tests.Messaging;
 /// <summary>
 /// The broker goes away while people keep working: steps go on, letters wait in the outbox, and when the broker is
 /// back every letter is delivered exactly once. The broker is a node of this class alone, so stopping it touches no
-/// other test.
+/// other test. Beside the recorder (which sees every delivery on the broker), the real notification and archive
+/// consumers run on the node too: each letter is e-mailed once per recipient, shows as sent and is archived once.
 /// </summary>
 public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -19,6 +23,8 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
     private LetterRecorder? _recorder;
     private TestDatabase? _database;
     private KlachtenFactory? _server;
+    private SmtpTestServer? _smtp;
+    private ServicesHost? _services;
 
     public async Task InitializeAsync()
     {
@@ -34,6 +40,8 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
             settings["Klachten:Outbox:MaxBackoff"] = "00:00:02";
             _server = new KlachtenFactory(settings);
             _ = _server.Server;
+            _smtp = SmtpTestServer.Start();
+            _services = await ServicesHost.StartAsync(_node.Uri, _database, _smtp.Port, _server.Services.GetRequiredService<TimeProvider>());
         }
         catch
         {
@@ -45,8 +53,8 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
     public async Task DisposeAsync()
     {
         // The node last, and always: a failed test must not leave a broker running.
-        await MessagingSettings.DisposeAllAsync(_server, _recorder, _database, _node);
-        (_server, _recorder, _database, _node) = (null, null, null, null);
+        await MessagingSettings.DisposeAllAsync(_services, _smtp, _server, _recorder, _database, _node);
+        (_services, _smtp, _server, _recorder, _database, _node) = (null, null, null, null, null, null);
     }
 
     [Fact]
@@ -61,7 +69,7 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
 
         await _node!.StopAppAsync();
         var outage = Stopwatch.StartNew();
-        int during;
+        List<Registered> during;
         try
         {
             during = await WorkDuringOutageAsync(driver, first, today).WaitAsync(TimeSpan.FromSeconds(20));
@@ -74,7 +82,7 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
 
         var pending = (await MessagingSettings.OutboxAsync(_server!)).Where(r => r.SentAt is null).ToList();
         var ready = await ReadinessAsync();
-        output.WriteLine($"Broker down {outage.Elapsed.TotalSeconds:0.0} s: {during} steps answered, {pending.Count} letters waiting, /health/ready {(int)ready}");
+        output.WriteLine($"Broker down {outage.Elapsed.TotalSeconds:0.0} s: {during.Count} complaints registered and the first moved on, {pending.Count} letters waiting, /health/ready {(int)ready}");
         Assert.Equal(5, pending.Count);
 
         await _node.StartAppAsync();
@@ -88,17 +96,30 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
             $"attempts per row: {string.Join(", ", rows.GroupBy(r => r.Attempts).Select(g => $"{g.Key}: {g.Count()}"))}");
         LetterAssert.ExactlyOnce(rows, _recorder.Deliveries);
         await Eventually.Until(async () => await ReadinessAsync() == HttpStatusCode.OK);
+
+        // The real services: every letter e-mailed once per recipient, Sent on its case, archived once.
+        Registered[] complaints = [first, .. during];
+        var requested = await Delivered.RequestedAsync(driver, complaints);
+        Assert.Equal(rows.Count, requested.Count);
+        await Delivered.AllSentAsync(driver, requested.Count, TimeSpan.FromSeconds(60), complaints);
+        await Delivered.QueuesDrainedAsync(_node.Node, "/");
+        var sent = Delivered.ExactlyOncePerRecipient(_smtp!, requested);
+        var archived = await _services!.ArchivedAsync(complaints.Select(c => c.Id));
+        Assert.Equal(
+            sent.Select(s => (s.Request.ComplaintId, "Brief:" + s.Request.LetterKind, Pdfs.Sha256(s.Pdf))).Order().ToList(),
+            archived.Where(d => d.Kind.StartsWith("Brief:", StringComparison.Ordinal)).Select(d => (d.ComplaintId, d.Kind, d.Sha256)).Order().ToList());
+        output.WriteLine($"Real consumers: {sent.Sum(s => s.Emails.Count)} e-mails for {sent.Count} letters, each once; {archived.Count} documents archived");
     }
 
-    /// <summary>Registrations and task completions while the broker is away (each checks its 2xx); returns how many.</summary>
-    private static async Task<int> WorkDuringOutageAsync(ProcedureDriver driver, Registered first, DateOnly today)
+    /// <summary>Registrations and task completions while the broker is away (each checks its 2xx); returns the complaints registered.</summary>
+    private static async Task<List<Registered>> WorkDuringOutageAsync(ProcedureDriver driver, Registered first, DateOnly today)
     {
-        var steps = 0;
+        var registered = new List<Registered>();
         for (var i = 0; i < 3; i++)
         {
             var complaint = await driver.RegisterAsync(ProcedureDriver.Complaint(today));
             await driver.ConfirmReceiptAsync(complaint);
-            steps += 2;
+            registered.Add(complaint);
         }
 
         await driver.ContactAsync(first);
@@ -106,7 +127,8 @@ public abstract class BrokerOutageTests(Provider provider, ITestOutputHelper out
         var lapsed = await driver.RegisterAsync(LetterAssert.Lapsed(today, 1));
         Assert.Equal("NotAdmissible", lapsed.Status);
         Assert.Single(await driver.OutboxAsync(lapsed, nameof(SendLetter)));
-        return steps + 3;
+        registered.Add(lapsed);
+        return registered;
     }
 
     private async Task<HttpStatusCode> ReadinessAsync()
