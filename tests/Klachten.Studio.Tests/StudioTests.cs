@@ -110,13 +110,14 @@ public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
         await using var context = await fixture.NewContextAsync();
         var page = await OpenEditorAsync(context);
         await DropTermAsync(page);
-        await page.Locator("g.x6-node").Filter(new() { HasText = "Termijn" }).ClickAsync();
+        // The dropped node is selected at once, so its inputs are in the property panel.
+        await Assertions.Expect(page.Locator("g.x6-node.x6-node-selected").GetByText("Termijn", new() { Exact = true })).ToHaveCountAsync(1);
         var amount = page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("label", new() { HasTextString = "Aantal" }) }).Locator("input").First;
         await amount.FillAsync("5");
         await amount.PressAsync("Tab");
         var unit = page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("label", new() { HasTextString = "Eenheid" }) }).First;
         await unit.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Werkdagen", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Werkdagen", new() { Exact = true }).Last.ClickAsync();
 
         var save = page.WaitForResponseAsync(r => IsSave(r, publish: false) && r.Status == 200 && r.Request.PostData!.Contains("WorkingDays", StringComparison.Ordinal));
         await SaveButton(page).ClickAsync();
@@ -163,8 +164,9 @@ public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
     private async Task<IPage> OpenEditorAsync(IBrowserContext context)
     {
         var page = await NewPageAsync(context);
+        var latest = await fixture.Server.GetJsonAsync("procesbeheerder", $"/elsa/api/workflow-definitions/by-definition-id/{DefinitionId}?versionOptions=Latest");
         await page.GotoAsync($"/studio/editor?id={DefinitionId}");
-        await Assertions.Expect(page.Locator("g.x6-node").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("g.x6-node")).ToHaveCountAsync(latest["root"]!["activities"]!.AsArray().Count, new() { Timeout = 90_000 });
         return page;
     }
 
