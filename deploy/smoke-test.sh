@@ -173,6 +173,9 @@ log "docker-compose up"
 if ! compose up -d --no-build >"$WORK/up.log" 2>&1; then
     cat "$WORK/up.log" >&2
     fail "docker-compose up"
+    compose logs --no-color --tail 40 >&2 || true
+    echo "$PASSED passed, $FAILED failed"
+    exit 1
 fi
 
 api() { # method path [user-key] [body]

@@ -10,9 +10,11 @@ if [[ ! -s $PGDATA/PG_VERSION ]]; then
     runuser -u postgres -- initdb -D "$PGDATA" -U "${POSTGRES_USER:-postgres}" --pwfile=/tmp/pwfile --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f /tmp/pwfile
     echo "host all all 0.0.0.0/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"
-    if [[ -n ${POSTGRES_DB:-} && $POSTGRES_DB != "${POSTGRES_USER:-postgres}" ]]; then
+    # Like the official image: POSTGRES_DB (default: the user's name) exists after the first start.
+    db=${POSTGRES_DB:-${POSTGRES_USER:-postgres}}
+    if [[ $db != postgres ]]; then
         runuser -u postgres -- pg_ctl -D "$PGDATA" -w -o "-c listen_addresses=''" start >/dev/null
-        runuser -u postgres -- psql -U "${POSTGRES_USER:-postgres}" -d postgres -c "CREATE DATABASE \"$POSTGRES_DB\"" >/dev/null
+        runuser -u postgres -- psql -U "${POSTGRES_USER:-postgres}" -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
         runuser -u postgres -- pg_ctl -D "$PGDATA" -w stop >/dev/null
     fi
 fi
