@@ -5,7 +5,7 @@ using Klachten.Bench;
 using Klachten.Bench.Scenarios;
 
 // The bench: ./build.sh bench [--quick] [scenario ...] provisions PostgreSQL (durable settings) and RabbitMQ and runs
-// this. Scenarios: ceiling, steps, complaints, timers (lag and start-up); all by default. Prints a Markdown table
+// this. Scenarios: ceiling, steps, complaints, timers (lag and start-up), messaging; all by default. Prints a Markdown table
 // and writes JSON (--out, default artifacts/bench/results.json).
 var scenarios = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -13,6 +13,7 @@ var scenarios = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.
     ["steps"] = StepsScenario.RunAsync,
     ["complaints"] = ComplaintsScenario.RunAsync,
     ["timers"] = TimersScenario.RunAsync,
+    ["messaging"] = MessagingScenario.RunAsync,
 };
 
 var options = ParseOptions(args, scenarios.Keys);

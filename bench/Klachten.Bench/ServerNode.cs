@@ -30,6 +30,8 @@ internal sealed class ServerNode : IAsyncDisposable
         start.ArgumentList.Add(serverDll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        // Unprefixed, so it also wins over a "Urls" in the binary's appsettings.json (the workers have one).
+        start.Environment["URLS"] = address.ToString();
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
