@@ -32,5 +32,8 @@ internal static class DutchProblemTitles
         {
             problem.Title = title;
         }
+
+        // ASP.NET Core fills in a type for the common statuses only (not 413); every problem names one.
+        problem.Type ??= status == StatusCodes.Status413PayloadTooLarge ? "https://tools.ietf.org/html/rfc9110#section-15.5.14" : "about:blank";
     }
 }

@@ -29,6 +29,7 @@ internal static class ServerExtensions
         }
 
         builder.AddServiceDefaults();
+        builder.AddRequestSizeLimit();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DutchProblemTitles.Apply);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -64,6 +65,7 @@ internal static class ServerExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestSizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
 

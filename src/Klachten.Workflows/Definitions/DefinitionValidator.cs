@@ -27,6 +27,15 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
         {
             errors.Add($"De naam van de workflow is langer dan {MaxNameLength} tekens.");
         }
+        else if (!IsPlainName(model.Name))
+        {
+            errors.Add("De naam van de workflow mag geen <, > of stuurtekens bevatten.");
+        }
+
+        if (model.Description is { } description && description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add("De omschrijving van de workflow bevat stuurtekens.");
+        }
 
         if (model.DefinitionId is { } definitionId && !IsValidDefinitionId(definitionId))
         {
@@ -88,6 +97,10 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             {
                 errors.Add($"De naam van activiteit '{activity.Id}' is langer dan {MaxNameLength} tekens.");
             }
+            else if (activity.Name is { } activityName && !IsPlainName(activityName))
+            {
+                errors.Add($"De naam van activiteit '{activity.Id}' mag geen <, > of stuurtekens bevatten.");
+            }
 
             if (activity.Activities is { Count: > 0 } || activity.IsFlowchart)
             {
@@ -141,6 +154,10 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             }
         }
     }
+
+    // Names are shown in Studio, the staff app's flowchart and logs: markup and control characters (U+0000 cannot even
+    // be stored in PostgreSQL) are refused rather than escaped in every place that shows them.
+    private static bool IsPlainName(string name) => name.AsSpan().IndexOfAny('<', '>') < 0 && !name.Any(char.IsControl);
 
     private static bool IsValidDefinitionId(string id) =>
         id.Length is > 0 and <= MaxNameLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

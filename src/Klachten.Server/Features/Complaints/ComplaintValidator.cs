@@ -23,6 +23,7 @@ internal static class ComplaintValidator
         void Fail(string field, string message) => errors[field] = [message];
 
         var complainant = request.Complainant;
+        CheckText(request, errors);
         if (complainant is null || string.IsNullOrWhiteSpace(complainant.Name))
         {
             Fail("complainant.name", "Vul de naam van de klager in.");
@@ -126,6 +127,38 @@ internal static class ComplaintValidator
         return errors.Count > 0
             ? (null, errors)
             : (new Valid(category!.Value, ground, stage!.Value, representativeKind, eventDate!.Value, receivedOn!.Value), errors);
+    }
+
+    // Names end up in letters, e-mails and web pages, and PostgreSQL cannot store U+0000: markup in a name and control
+    // characters anywhere (line breaks and tabs aside in the longer texts) are refused before anything is stored.
+    private static void CheckText(RegisterComplaintRequest request, Dictionary<string, string[]> errors)
+    {
+        void Check(string field, string? value, bool isName, bool multiLine)
+        {
+            if (value is null || errors.ContainsKey(field))
+            {
+                return;
+            }
+
+            if (isName && value.AsSpan().IndexOfAny('<', '>') >= 0)
+            {
+                errors[field] = ["Een naam mag geen < of > bevatten."];
+            }
+            else if (value.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
+            {
+                errors[field] = ["De tekst bevat ongeldige tekens."];
+            }
+        }
+
+        Check("complainant.name", request.Complainant?.Name, isName: true, multiLine: false);
+        Check("complainant.email", request.Complainant?.Email, isName: false, multiLine: false);
+        Check("complainant.postalAddress", request.Complainant?.PostalAddress, isName: false, multiLine: true);
+        Check("representative.name", request.Representative?.Name, isName: true, multiLine: false);
+        Check("representative.email", request.Representative?.Email, isName: false, multiLine: false);
+        Check("discriminationGroundText", request.DiscriminationGroundText, isName: false, multiLine: true);
+        Check("manager", request.Manager, isName: true, multiLine: false);
+        Check("concernedEmployee", request.ConcernedEmployee, isName: true, multiLine: false);
+        Check("description", request.Description, isName: false, multiLine: true);
     }
 
     /// <summary>The right to complain lapses two years after the event (the regulation).</summary>

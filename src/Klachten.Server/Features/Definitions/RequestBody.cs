@@ -39,6 +39,10 @@ internal static class RequestBody
         try
         {
             var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+
+            // The parser accepts an escaped lone surrogate ("\ud800"); reading that string later throws. Writing the
+            // node once reads every string and name now, so such input is a 400 here and not a 500 somewhere else.
+            _ = node?.ToJsonString();
             return node is null
                 ? (null, ProblemResponses.BadRequest("De inhoud van het verzoek is leeg."))
                 : (node, null);
@@ -46,6 +50,10 @@ internal static class RequestBody
         catch (JsonException ex)
         {
             return (null, ProblemResponses.BadRequest($"De inhoud is geen geldige JSON: {ex.Message}"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (null, ProblemResponses.BadRequest($"De inhoud bevat ongeldige tekst: {ex.Message}"));
         }
     }
 

@@ -42,6 +42,11 @@ internal sealed record CompleteTaskRequest(string Outcome, string? Comment, Json
         {
             errors["comment"] = ["'comment' moet tekst zijn."];
         }
+        else if (comment is not null && comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            // PostgreSQL cannot store U+0000, and no other control character belongs in a comment either.
+            errors["comment"] = ["De toelichting bevat ongeldige tekens."];
+        }
 
         var data = body["data"];
         if (data is not null and not JsonObject)
