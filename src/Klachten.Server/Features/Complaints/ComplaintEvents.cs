@@ -28,12 +28,19 @@ internal static class ComplaintEvents
             return error;
         }
 
+        // Existence and exclusion first: the date check below compares with the complaint's own receivedOn, which must
+        // not become a way to probe a complaint the caller may not see.
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null || GetComplaint.IsExcluded(complaint, user))
+        {
+            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+        }
+
         var today = AmsterdamTime.Today(clock.GetUtcNow());
         var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
             || receivedOn > today
-            || (complaint is not null && receivedOn < complaint.ReceivedOn))
+            || receivedOn < complaint.ReceivedOn)
         {
             return ProblemResponses.Validation(new Dictionary<string, string[]>
             {
