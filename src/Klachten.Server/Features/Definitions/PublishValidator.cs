@@ -17,6 +17,11 @@ internal static class PublishValidator
 {
     private static readonly FluidParser Liquid = new();
 
+    private static readonly Jint.ScriptPreparationOptions ScriptOptions = new()
+    {
+        ParsingOptions = new Jint.ScriptParsingOptions { AllowReturnOutsideFunction = true },
+    };
+
     public static IReadOnlyList<string> Validate(WorkflowDefinitionModel model)
     {
         var errors = new List<string>();
@@ -58,11 +63,14 @@ internal static class PublishValidator
             case ExpressionSyntax.JavaScript:
                 try
                 {
-                    new Parser().ParseScript(text);
+                    // Parsed as the engine prepares it: strict mode, a top-level return allowed (Elsa's expressions use it).
+                    Jint.Engine.PrepareScript(text, source: "expression", strict: true, options: ScriptOptions);
                 }
-                catch (ParseErrorException ex)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    errors.Add($"Activiteit '{label}': de JavaScript-expressie van '{input}' is ongeldig ({ex.Description}).");
+                    // Jint wraps the parser's error (ScriptPreparationException around Acornima's ParseErrorException).
+                    var parse = ex as ParseErrorException ?? ex.InnerException as ParseErrorException;
+                    errors.Add($"Activiteit '{label}': de JavaScript-expressie van '{input}' is ongeldig ({parse?.Description ?? ex.Message}).");
                 }
 
                 break;
