@@ -26,4 +26,10 @@ public static class ExpressionSyntax
 
     /// <summary>A Liquid template, rendered by Fluid.</summary>
     public const string Liquid = "Liquid";
+
+    /// <summary>
+    /// Null when a JavaScript expression parses as the evaluator parses it (strict, top-level <c>return</c> allowed as
+    /// in Elsa), else the parser's message: publish-time validation and run time agree.
+    /// </summary>
+    public static string? JavaScriptSyntaxError(string script) => Expressions.JavaScript.JavaScriptEvaluator.SyntaxError(script);
 }

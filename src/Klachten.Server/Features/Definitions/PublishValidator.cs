@@ -17,11 +17,6 @@ internal static class PublishValidator
 {
     private static readonly FluidParser Liquid = new();
 
-    private static readonly Jint.ScriptPreparationOptions ScriptOptions = new()
-    {
-        ParsingOptions = new Jint.ScriptParsingOptions { AllowReturnOutsideFunction = true },
-    };
-
     public static IReadOnlyList<string> Validate(WorkflowDefinitionModel model)
     {
         var errors = new List<string>();
@@ -61,16 +56,9 @@ internal static class PublishValidator
         switch (type)
         {
             case ExpressionSyntax.JavaScript:
-                try
+                if (ExpressionSyntax.JavaScriptSyntaxError(text) is { } syntaxError)
                 {
-                    // Parsed as the engine prepares it: strict mode, a top-level return allowed (Elsa's expressions use it).
-                    Jint.Engine.PrepareScript(text, source: "expression", strict: true, options: ScriptOptions);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // Jint wraps the parser's error (ScriptPreparationException around Acornima's ParseErrorException).
-                    var parse = ex as ParseErrorException ?? ex.InnerException as ParseErrorException;
-                    errors.Add($"Activiteit '{label}': de JavaScript-expressie van '{input}' is ongeldig ({parse?.Description ?? ex.Message}).");
+                    errors.Add($"Activiteit '{label}': de JavaScript-expressie van '{input}' is ongeldig ({syntaxError}).");
                 }
 
                 break;

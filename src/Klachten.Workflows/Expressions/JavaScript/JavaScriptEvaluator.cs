@@ -59,6 +59,33 @@ internal sealed class JavaScriptEvaluator
 
     private Prepared<Script> Prepare(string script) => Engine.PrepareScript(script, source: "expression", strict: true, options: _preparation);
 
+    /// <summary>
+    /// Whether <paramref name="script"/> parses exactly as <see cref="Evaluate"/> would parse it (strict mode, a
+    /// top-level <c>return</c> allowed as in Elsa); null when it does, else the parser's message.
+    /// </summary>
+    public static string? SyntaxError(string script)
+    {
+        try
+        {
+            Engine.PrepareScript(script, source: "expression", strict: true, options: new ScriptPreparationOptions
+            {
+                ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
+            });
+            return null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Jint wraps the parser's error (its type differs between versions); the innermost message names the problem.
+            var inner = exception;
+            while (inner.InnerException is not null)
+            {
+                inner = inner.InnerException;
+            }
+
+            return inner is Acornima.ParseErrorException parse ? parse.Description : inner.Message;
+        }
+    }
+
     private Options CreateEngineOptions(DateTimeOffset now)
     {
         var options = new Options
