@@ -201,6 +201,23 @@ public abstract class FormalProcedureTests(ProcedureFixture fixture)
         Assert.Equal(("Discrimination", "Origin"), ((string?)@case["category"], (string?)@case["discriminationGround"]));
         CaseAssert.Letter(@case, "Ontvangstbevestiging", ("klager", false), ("leidinggevende", true), ("vertegenwoordiger", true));
     }
+
+    [Fact]
+    public async Task ClaimAndComplete_Answers_NameTheComplaintAsTheListDoes()
+    {
+        var complaint = await _driver.RegisterAsync(ProcedureDriver.Complaint(await _driver.AdvanceDaysAsync(1)));
+        var task = await _driver.OpenTaskAsync("directeur", complaint, Titles.Receipt);
+
+        using var claim = await _driver.As("directeur").PostAsync($"/api/tasks/{task["id"]}/claim", null);
+        var claimed = JsonNode.Parse(await claim.Content.ReadAsStringAsync())!;
+        var complete = await _driver.CompleteAsync("directeur", claimed.AsObject(), "Bevestigd");
+        var completed = JsonNode.Parse(await complete.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+        Assert.All([task, claimed, completed], t => Assert.Equal(
+            (complaint.Id.ToString(), complaint.Reference),
+            ((string?)t!["complaintId"], (string?)t["complaintReference"])));
+    }
 }
 
 public sealed class SqliteFormalProcedureTests(SqliteProcedureFixture fixture)

@@ -34,7 +34,7 @@ internal static class ClaimTask
         var userName = user.UserName();
         if (task.Assignee == userName)
         {
-            return TypedResults.Ok(TaskResponse.From(task, clock.GetUtcNow()));
+            return TypedResults.Ok(await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken));
         }
 
         if (task.Assignee is not null)
@@ -54,6 +54,6 @@ internal static class ClaimTask
             return ProblemResponses.Conflict(TaskProblems.ChangedByOther);
         }
 
-        return TypedResults.Ok(TaskResponse.From(task, clock.GetUtcNow()));
+        return TypedResults.Ok(await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken));
     }
 }

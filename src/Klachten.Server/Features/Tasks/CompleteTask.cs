@@ -72,7 +72,7 @@ internal static class CompleteTask
 
         return step.Status switch
         {
-            StepStatus.Done => TypedResults.Ok(TaskResponse.From(completed!, clock.GetUtcNow())),
+            StepStatus.Done => TypedResults.Ok(await TaskResponse.WithComplaintAsync(completed!, db, clock.GetUtcNow(), cancellationToken)),
             StepStatus.Rejected when rejection is not null => rejection,
 
             // The bookmark is gone or the instance moved on: someone else finished the task first.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Klachten.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Tasks;
@@ -48,6 +49,14 @@ internal sealed record TaskResponse(
         task.Comment,
         task.CompletedBy,
         Local(task.CompletedAt));
+
+    /// <summary>The task with the complaint its instance belongs to, as the list shows it (claim and complete answer the same shape).</summary>
+    public static async Task<TaskResponse> WithComplaintAsync(HumanTaskEntity task, KlachtenDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == task.InstanceId)
+            .Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(cancellationToken);
+        return From(task, now, complaint is null ? null : (complaint.Id, complaint.Reference));
+    }
 
     public static IReadOnlyList<string> OutcomesOf(HumanTaskEntity task) => ReadList(task.OutcomesJson);
 
