@@ -30,6 +30,17 @@ internal static class ChangeDefinition
             return Invalid("'publish' moet true, false of null zijn.");
         }
 
+        var (saved, problem) = await SaveModelAsync(modelNode, publish, request.HttpContext.User.Identity?.Name, store, validator, cancellationToken);
+        return problem ?? TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(saved!, canEdit: true));
+    }
+
+    /// <summary>
+    /// Parses, normalises and validates a definition model (publish-time rules too when publishing) and stores it as
+    /// a new version; used by save and by import. Either the stored version or the problem to answer.
+    /// </summary>
+    public static async Task<(WorkflowDefinitionVersionEntity? Saved, IResult? Problem)> SaveModelAsync(
+        System.Text.Json.Nodes.JsonObject modelNode, bool publish, string? user, DefinitionStore store, DefinitionValidator validator, CancellationToken cancellationToken)
+    {
         WorkflowDefinitionModel model;
         try
         {
@@ -37,7 +48,7 @@ internal static class ChangeDefinition
         }
         catch (DefinitionFormatException ex)
         {
-            return Invalid(ex.Message);
+            return (null, Invalid(ex.Message));
         }
 
         DefinitionNormalizer.Normalize(model);
@@ -49,14 +60,17 @@ internal static class ChangeDefinition
 
         if (errors.Count > 0)
         {
-            return Invalid([.. errors]);
+            return (null, Invalid([.. errors]));
         }
 
-        return await ConflictsAsProblemAsync(async () =>
+        try
         {
-            var saved = await store.SaveAsync(model, publish, request.HttpContext.User.Identity?.Name, cancellationToken);
-            return TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(saved, canEdit: true));
-        });
+            return (await store.SaveAsync(model, publish, user, cancellationToken), null);
+        }
+        catch (DefinitionConflictException ex)
+        {
+            return (null, ProblemResponses.Conflict(ex.Message));
+        }
     }
 
     public static async Task<IResult> PublishAsync(string definitionId, DefinitionStore store, KlachtenDbContext db, CancellationToken cancellationToken)
@@ -108,6 +122,6 @@ internal static class ChangeDefinition
     private static IResult NotFound(string definitionId) => ProblemResponses.NotFound($"Workflow '{definitionId}' bestaat niet.");
 
     // Studio shows the messages under the empty key as a toast.
-    private static IResult Invalid(params string[] messages) =>
+    public static IResult Invalid(params string[] messages) =>
         ProblemResponses.Validation(new Dictionary<string, string[]> { [""] = messages }, "De workflow is ongeldig");
 }

@@ -11,6 +11,7 @@ internal static class DefinitionsEndpoints
         elsa.MapGet("/workflow-definitions/by-definition-id/{definitionId}", GetDefinition.ByDefinitionIdAsync);
         elsa.MapGet("/workflow-definitions/by-id/{id}", GetDefinition.ByIdAsync);
         elsa.MapGet("/workflow-definitions/validation/is-name-unique", GetDefinition.IsNameUniqueAsync);
+        elsa.MapGet("/workflow-definitions/{definitionId}/export", ImportExport.ExportAsync);
 
         var write = elsa.MapGroup("").RequireAuthorization(Policies.DefinitionsWrite);
         write.MapPost("/workflow-definitions", ChangeDefinition.SaveAsync);
@@ -18,6 +19,10 @@ internal static class DefinitionsEndpoints
         write.MapPost("/workflow-definitions/{definitionId}/retract", ChangeDefinition.RetractAsync);
         write.MapDelete("/workflow-definitions/{definitionId}", ChangeDefinition.DeleteDefinitionAsync);
         write.MapDelete("/workflow-definition-versions/{id}", ChangeDefinition.DeleteVersionAsync);
+        write.MapMethods("/workflow-definitions/import", ["POST", "PUT"], (HttpRequest request, DefinitionStore store, Klachten.Workflows.Definitions.DefinitionValidator validator, Persistence.KlachtenDbContext db, CancellationToken cancellationToken) =>
+            ImportExport.ImportAsync(null, request, store, validator, db, cancellationToken));
+        write.MapMethods("/workflow-definitions/{definitionId}/import", ["POST", "PUT"], ImportExport.ImportAsync);
+        write.MapPost("/workflow-definitions/import-files", ImportExport.ImportFilesAsync).DisableAntiforgery();
         return elsa;
     }
 }
