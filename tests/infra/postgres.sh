@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL for the tests: ./postgres.sh start|stop
+# Throwaway PostgreSQL for the tests: ./postgres.sh start|stop|halt|resume
 # `start` prints an Npgsql connection string on stdout; everything else goes to stderr.
+# `halt` stops the server process (fast shutdown) but keeps its data; `resume` starts it again on the same data
+# (the fault tests use them to take a dedicated instance away mid-run).
 # Tuned for speed (no fsync): never use it to measure real commit throughput.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -33,6 +35,39 @@ stop() {
     done
 }
 
+run_server() {
+    local bin=$1 dir=$2
+    # KLACHTEN_PG_DURABLE=1 (the bench) keeps PostgreSQL's durable defaults, so commits are real commits.
+    local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ ${KLACHTEN_PG_DURABLE:-} == 1 ]] && speed=""
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start -o \
+        "-c listen_addresses=127.0.0.1 -p $PORT -k $dir -c max_connections=300 $speed" \
+        >/dev/null || { cat "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
+}
+
+# The one data folder of this port, for halt and resume.
+only_dir() {
+    local dirs
+    dirs=$(scratch_dirs postgres "$PORT")
+    [[ -n $dirs && $(wc -w <<<"$dirs") -eq 1 ]] || die "expected one PostgreSQL folder for port $PORT, found: ${dirs:-none}"
+    echo "$dirs"
+}
+
+halt() {
+    local dir
+    dir=$(only_dir)
+    as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -w -t 60 stop -m fast >/dev/null || die "PostgreSQL on $PORT did not stop"
+    log "PostgreSQL on 127.0.0.1:$PORT halted (data kept)"
+}
+
+resume() {
+    local started dir
+    started=$(now)
+    dir=$(only_dir)
+    run_server "$(pg_bin)" "$dir"
+    log "PostgreSQL on 127.0.0.1:$PORT resumed in $(elapsed "$started") s"
+}
+
 start() {
     local started bin dir
     started=$(now)
@@ -47,12 +82,7 @@ start() {
 
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
-    # KLACHTEN_PG_DURABLE=1 (the bench) keeps PostgreSQL's durable defaults, so commits are real commits.
-    local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    [[ ${KLACHTEN_PG_DURABLE:-} == 1 ]] && speed=""
-    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $PORT -k $dir -c max_connections=300 $speed" \
-        >/dev/null || { cat "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
+    run_server "$bin" "$dir"
 
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') ready on 127.0.0.1:$PORT in $(elapsed "$started") s"
     echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
@@ -61,5 +91,7 @@ start() {
 case ${1:-} in
     start) start ;;
     stop) stop ;;
-    *) die "usage: $0 start|stop" ;;
+    halt) halt ;;
+    resume) resume ;;
+    *) die "usage: $0 start|stop|halt|resume" ;;
 esac

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Throwaway RabbitMQ for the tests: ./rabbitmq.sh start|stop (run as root)
+# Throwaway RabbitMQ for the tests: ./rabbitmq.sh start|stop|halt|resume (run as root)
 # `start` prints an AMQP URI on stdout; everything else goes to stderr.
+# `halt` stops the node process but keeps its folder (durable queues and messages); `resume` starts the node again
+# from it (the fault tests use them to take a dedicated broker away mid-run).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -35,21 +37,8 @@ stop() {
     done
 }
 
-start() {
-    local started base
-    started=$(now)
-    [[ $EUID -eq 0 ]] || die "rabbitmq.sh must run as root (Debian's rabbitmq-server switches to the rabbitmq user); or set KLACHTEN_TEST_RABBITMQ"
-    command -v rabbitmq-server >/dev/null || die "rabbitmq-server not found (apt-get install rabbitmq-server)"
-    stop
-    for p in "$PORT" "$DIST_PORT"; do
-        port_in_use "$p" && die "port $p is in use by something else; set KLACHTEN_TEST_RABBITMQ_PORT or KLACHTEN_TEST_RABBITMQ"
-    done
-
-    # The node runs as rabbitmq and dies silently when it cannot write its base.
-    base=$(mktemp -d "/tmp/klachten-rabbitmq-$PORT.XXXXXX")
-    chmod 755 "$base"
-    chown rabbitmq:rabbitmq "$base"
-
+launch() {
+    local base=$1
     # A config file that does not exist means defaults: guest/guest from loopback.
     env RABBITMQ_BASE="$base" \
         RABBITMQ_NODENAME="$NODE" \
@@ -69,7 +58,50 @@ start() {
         cat "$base/start.log" "$base/wait.log" "$base"/log/*.log >&2 2>/dev/null || true
         die "RabbitMQ did not start"
     fi
+}
 
+# The one folder of this port, for halt and resume.
+only_dir() {
+    local dirs
+    dirs=$(scratch_dirs rabbitmq "$PORT")
+    [[ -n $dirs && $(wc -w <<<"$dirs") -eq 1 ]] || die "expected one RabbitMQ folder for port $PORT, found: ${dirs:-none}"
+    echo "$dirs"
+}
+
+halt() {
+    local dir pid
+    dir=$(only_dir)
+    pid=$(cat "$dir/rabbit.pid")
+    rabbitmqctl -q -n "$NODE" stop "$dir/rabbit.pid" >/dev/null || die "RabbitMQ node $NODE did not stop"
+    ! kill -0 "$pid" 2>/dev/null || die "RabbitMQ node $NODE (pid $pid) still runs"
+    log "RabbitMQ node $NODE halted (data kept)"
+}
+
+resume() {
+    local started dir
+    started=$(now)
+    dir=$(only_dir)
+    rm -f "$dir/rabbit.pid"
+    launch "$dir"
+    log "RabbitMQ node $NODE resumed in $(elapsed "$started") s"
+}
+
+start() {
+    local started base
+    started=$(now)
+    [[ $EUID -eq 0 ]] || die "rabbitmq.sh must run as root (Debian's rabbitmq-server switches to the rabbitmq user); or set KLACHTEN_TEST_RABBITMQ"
+    command -v rabbitmq-server >/dev/null || die "rabbitmq-server not found (apt-get install rabbitmq-server)"
+    stop
+    for p in "$PORT" "$DIST_PORT"; do
+        port_in_use "$p" && die "port $p is in use by something else; set KLACHTEN_TEST_RABBITMQ_PORT or KLACHTEN_TEST_RABBITMQ"
+    done
+
+    # The node runs as rabbitmq and dies silently when it cannot write its base.
+    base=$(mktemp -d "/tmp/klachten-rabbitmq-$PORT.XXXXXX")
+    chmod 755 "$base"
+    chown rabbitmq:rabbitmq "$base"
+
+    launch "$base"
     log "RabbitMQ ready on 127.0.0.1:$PORT in $(elapsed "$started") s"
     echo "amqp://guest:guest@127.0.0.1:$PORT/"
 }
@@ -77,5 +109,7 @@ start() {
 case ${1:-} in
     start) start ;;
     stop) stop ;;
-    *) die "usage: $0 start|stop" ;;
+    halt) halt ;;
+    resume) resume ;;
+    *) die "usage: $0 start|stop|halt|resume" ;;
 esac

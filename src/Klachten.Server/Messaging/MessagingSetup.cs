@@ -1,5 +1,7 @@
 using Klachten.Server.Hosting;
 using Klachten.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Klachten.Server.Messaging;
 
@@ -23,6 +25,12 @@ internal static class MessagingSetup
                 bus.AddConsumer<LetterSentConsumer>();
                 bus.AddConsumer<LetterFailedConsumer>();
                 bus.AddConsumer<LetterFaultConsumer>();
+
+                // The server works without the broker: steps commit their messages to the outbox and the relay
+                // delivers them once it is back. So a broker outage makes the node Degraded (still 200 on
+                // /health/ready, visible in the report), not Unhealthy - a load balancer must not take every node
+                // out of service because RabbitMQ is away. The workers, which cannot work without it, keep Unhealthy.
+                bus.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = HealthStatus.Degraded);
                 if (messaging.Transport == MessagingTransport.InMemory)
                 {
                     embedded?.Invoke(bus);

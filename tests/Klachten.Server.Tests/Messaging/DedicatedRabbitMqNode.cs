@@ -56,6 +56,12 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
         await RabbitMqTools.CtlAsync(Node, "await_startup");
     }
 
+    /// <summary>The node process stops (connections closed, port shut); its folder with the durable queues stays.</summary>
+    public Task HaltAsync() => RunScriptAsync("halt", Port, TimeSpan.FromSeconds(90));
+
+    /// <summary>The node process starts again from its folder, with the queues and messages it had.</summary>
+    public Task ResumeAsync() => RunScriptAsync("resume", Port, TimeSpan.FromSeconds(120));
+
     public async ValueTask DisposeAsync()
     {
         if (!_stopped)
