@@ -32,6 +32,7 @@ internal static class ServerExtensions
         builder.AddRequestSizeLimit();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DutchProblemTitles.Apply);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddValidatedOptions<KlachtenOptions>(KlachtenOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
