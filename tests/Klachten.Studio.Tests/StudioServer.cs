@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using Klachten.Testing;
+using Klachten.Testing.Processes;
 
 namespace Klachten.Studio.Tests;
 
@@ -12,7 +11,7 @@ namespace Klachten.Studio.Tests;
 internal sealed class StudioServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private readonly string _dataDirectory;
 
     private StudioServer(Process process, Uri address, string dataDirectory)
@@ -28,16 +27,13 @@ internal sealed class StudioServer : IAsyncDisposable
     {
         get
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            return _output.ToString();
         }
     }
 
     public static async Task<StudioServer> StartAsync()
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LocalHost.FreePort()}");
         var data = Path.Combine(Path.GetTempPath(), "klachten-studio-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
@@ -48,14 +44,14 @@ internal sealed class StudioServer : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         var server = new StudioServer(process, address, data);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.OutputDataReceived += (_, e) => server._output.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server._output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            await Eventually.Until(async () => !process.HasExited && await IsReadyAsync(client), TimeSpan.FromSeconds(90));
+            await Eventually.Until(async () => !process.HasExited && await LocalHost.IsReadyAsync(client), TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException ex)
         {
@@ -98,39 +94,6 @@ internal sealed class StudioServer : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open; the folder is under the temp directory.
-        }
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
         }
     }
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Klachten.Testing;
 using Microsoft.Playwright;
+using Klachten.Testing.Processes;
 
 namespace Klachten.Web.Tests;
 
@@ -13,12 +12,12 @@ namespace Klachten.Web.Tests;
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"klachten-web-{Guid.NewGuid():N}");
     private Process? _server;
     private IPlaywright? _playwright;
 
-    public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public Uri Address { get; } = new($"http://127.0.0.1:{LocalHost.FreePort()}");
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -31,10 +30,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     {
         get
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            return _output.ToString();
         }
     }
 
@@ -49,8 +45,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         start.Environment["Klachten__DataDirectory"] = _dataDirectory;
         start.Environment["Klachten__Clock"] = "Manual";
         _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, e) => Append(e.Data);
-        _server.ErrorDataReceived += (_, e) => Append(e.Data);
+        _server.OutputDataReceived += (_, e) => _output.Append(e.Data);
+        _server.ErrorDataReceived += (_, e) => _output.Append(e.Data);
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
 
@@ -67,7 +63,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            await Eventually.Until(async () => !_server.HasExited && await IsReadyAsync(client), TimeSpan.FromSeconds(90));
+            await Eventually.Until(async () => !_server.HasExited && await LocalHost.IsReadyAsync(client), TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException ex)
         {
@@ -116,27 +112,6 @@ public sealed class WebAppFixture : IAsyncLifetime
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"ApiKey dev-{userName}");
         return client;
     }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static string RepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -146,17 +121,6 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         return directory?.FullName ?? AppContext.BaseDirectory;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }
 

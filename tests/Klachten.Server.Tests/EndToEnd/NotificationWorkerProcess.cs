@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using System.Text;
 using Klachten.Testing;
 using Klachten.Testing.Mail;
+using Klachten.Testing.Processes;
 
 namespace Klachten.Server.Tests.EndToEnd;
 
@@ -15,7 +15,7 @@ namespace Klachten.Server.Tests.EndToEnd;
 internal sealed class NotificationWorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
 
     private NotificationWorkerProcess(Process process, int port)
     {
@@ -32,10 +32,7 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
     {
         get
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            return _output.ToString();
         }
     }
 
@@ -70,8 +67,8 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the notification worker.");
         var worker = new NotificationWorkerProcess(process, port);
-        process.OutputDataReceived += (_, e) => worker.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
+        process.OutputDataReceived += (_, e) => worker._output.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => worker._output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return worker;
@@ -122,18 +119,5 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Klachten.Testing;
+using Klachten.Testing.Processes;
 
 namespace Klachten.Server.Tests.Support;
 
@@ -14,7 +13,7 @@ internal sealed class ServerNode : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Stopwatch _sinceStart;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
 
     private ServerNode(Process process, Stopwatch sinceStart, Uri address)
     {
@@ -30,16 +29,13 @@ internal sealed class ServerNode : IAsyncDisposable
     {
         get
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            return _output.ToString();
         }
     }
 
     public static ServerNode Start(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LocalHost.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Klachten.Server.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
@@ -52,8 +48,8 @@ internal sealed class ServerNode : IAsyncDisposable
         var sinceStart = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var node = new ServerNode(process, sinceStart, address);
-        process.OutputDataReceived += (_, e) => node.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => node.Append(e.Data);
+        process.OutputDataReceived += (_, e) => node._output.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => node._output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return node;
@@ -65,7 +61,7 @@ internal sealed class ServerNode : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            await Eventually.Until(async () => !_process.HasExited && await IsReadyAsync(client), timeout);
+            await Eventually.Until(async () => !_process.HasExited && await LocalHost.IsReadyAsync(client), timeout);
         }
         catch (TimeoutException ex)
         {
@@ -97,38 +93,5 @@ internal sealed class ServerNode : IAsyncDisposable
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }
