@@ -18,8 +18,13 @@ internal sealed class ServerMetrics : IDisposable
 
     // A meter of our own rather than one from IMeterFactory: under WebApplicationFactory the OpenTelemetry provider
     // did not pick up factory-scoped meters (ASP.NET Core's own were missing too), while this one works everywhere.
-    // Disposed with the host, so a stopped host's gauges disappear.
-    private readonly Meter _meter = new(MeterName);
+    // Disposed with the host, so a stopped host's gauges disappear. The instance tag makes each host's meter a
+    // stream of its own: with several hosts in one process (the tests) identical meters shared one stream, and a
+    // disposed host's meter ended it for the others.
+    private readonly Meter _meter = new(new MeterOptions(MeterName)
+    {
+        Tags = [new KeyValuePair<string, object?>("klachten.meter.instance", Guid.NewGuid().ToString("N")[..8])],
+    });
 
     private volatile MetricsSnapshot? _snapshot;
 
