@@ -15,11 +15,14 @@ internal sealed class LetterSentConsumer(KlachtenDbContext db) : IConsumer<Lette
         var message = context.Message;
         var sentAt = message.SentAt.ToUniversalTime();
         var how = message.PrintedFor.Count > 0 ? $" (per post aan {message.PrintedFor.Count} geadresseerde(n))" : string.Empty;
+
+        // The PDF is kept only when it is the document the hash names; the hash is recorded either way.
+        var pdf = message.Pdf is { Length: > 0 } bytes && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == message.Sha256 ? bytes : null;
         return LetterOutcome.RecordAsync(
             db,
             message.LetterMessageId,
             whenNotAlready: "Sent",
-            set: l => l.SetProperty(x => x.Status, "Sent").SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256),
+            set: l => l.SetProperty(x => x.Status, "Sent").SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256).SetProperty(x => x.Pdf, pdf),
             line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = sentAt, Kind = "LetterSent", Text = $"Brief '{letter.Kind}' verzonden{how}." },
             context.CancellationToken);
     }

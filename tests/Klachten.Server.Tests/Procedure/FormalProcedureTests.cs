@@ -218,6 +218,25 @@ public abstract class FormalProcedureTests(ProcedureFixture fixture)
             (complaint.Id.ToString(), complaint.Reference),
             ((string?)t!["complaintId"], (string?)t["complaintReference"])));
     }
+
+    [Fact]
+    public async Task ReceiptLetterSent_CasePageOffersItsPdf_TheDocumentTheHashNames_NotToTheConcernedManager()
+    {
+        var complaint = await _driver.RegisterAsync(ProcedureDriver.Complaint(await _driver.AdvanceDaysAsync(1)));
+        await _driver.ConfirmReceiptAsync(complaint);
+        var letter = Assert.Single(CaseAssert.Letters(await _driver.CaseAsync(complaint)), l => (string?)l["kind"] == "Ontvangstbevestiging");
+        Assert.Equal(("Sent", true), ((string?)letter["status"], (bool?)letter["hasPdf"]));
+        var download = $"/klachten/{complaint.Id}?handler=Pdf&letterId={letter["id"]}";
+
+        using var response = await _driver.As("directeur").GetAsync(download);
+        using var concerned = await _driver.As("leidinggevende").GetAsync(download);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal((string?)letter["sha256"], Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        Assert.Equal(HttpStatusCode.NotFound, concerned.StatusCode);
+    }
 }
 
 public sealed class SqliteFormalProcedureTests(SqliteProcedureFixture fixture)

@@ -61,4 +61,7 @@ internal sealed class LetterEntity
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? Sha256 { get; set; }
+
+    /// <summary>The PDF as sent (from <c>LetterSent</c>, kept when its hash matches), for the case page's download.</summary>
+    public byte[]? Pdf { get; set; }
 }

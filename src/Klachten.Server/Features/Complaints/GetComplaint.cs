@@ -28,7 +28,14 @@ internal static class GetComplaint
         }
 
         var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == complaint.WorkflowInstanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var letters = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt).ToListAsync(cancellationToken);
+        // Without the PDFs themselves: the case view only says whether one can be downloaded.
+        var letters = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt)
+            .Select(l => new LetterEntity
+            {
+                Id = l.Id, ComplaintId = l.ComplaintId, Kind = l.Kind, RecipientsJson = l.RecipientsJson, Status = l.Status,
+                RequestedAt = l.RequestedAt, SentAt = l.SentAt, Sha256 = l.Sha256,
+            }).ToListAsync(cancellationToken);
+        var withPdf = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id && l.Pdf != null).Select(l => l.Id).ToListAsync(cancellationToken);
         var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return new JsonObject
@@ -73,6 +80,7 @@ internal static class GetComplaint
                 ["requestedAt"] = Local(l.RequestedAt),
                 ["sentAt"] = Local(l.SentAt),
                 ["sha256"] = l.Sha256,
+                ["hasPdf"] = withPdf.Contains(l.Id),
             }).ToArray()),
             ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = Local(e.At), ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
         };

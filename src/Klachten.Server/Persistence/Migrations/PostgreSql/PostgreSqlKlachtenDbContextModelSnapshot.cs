@@ -241,6 +241,10 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("kind");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
                     b.Property<string>("RecipientsJson")
                         .IsRequired()
                         .HasColumnType("text")

@@ -234,6 +234,10 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
                     b.Property<string>("RecipientsJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
