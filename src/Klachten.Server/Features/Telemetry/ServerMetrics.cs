@@ -90,9 +90,11 @@ internal sealed class ServerMetricsSampler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Sampled on real time; "now" in the queries is the workflow clock, which the due instants refer to.
+        // Sampled on real time; "now" in the queries is the workflow clock, which the due instants refer to. The
+        // first sample waits one interval: counting instances reads every row, which start-up must not pay for (a
+        // node restarted with 100,000 waiting cases is ready after reading a handful of rows).
         using var timer = new PeriodicTimer(options.SampleInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -109,6 +111,5 @@ internal sealed class ServerMetricsSampler(
                 logger.LogDebug(ex, "Reading the metrics from the database failed");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
