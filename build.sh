@@ -30,6 +30,8 @@ ensure_packages() {
     fi
     # The browser tests drive Debian's Chromium; Playwright's own download does not work here.
     [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    # The build restores the Elsa Studio bundle with npm; the Studio browser tests need it.
+    command -v npm >/dev/null || missing+=(npm)
     [[ ${#missing[@]} -eq 0 ]] && return
 
     local sudo=() started
