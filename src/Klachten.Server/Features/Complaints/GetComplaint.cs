@@ -29,13 +29,18 @@ internal static class GetComplaint
 
         var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == complaint.WorkflowInstanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         // Without the PDFs themselves: the case view only says whether one can be downloaded.
-        var letters = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt)
-            .Select(l => new LetterEntity
+        var letterRows = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id).OrderBy(l => l.RequestedAt)
+            .Select(l => new
             {
-                Id = l.Id, ComplaintId = l.ComplaintId, Kind = l.Kind, RecipientsJson = l.RecipientsJson, Status = l.Status,
-                RequestedAt = l.RequestedAt, SentAt = l.SentAt, Sha256 = l.Sha256,
+                Letter = new LetterEntity
+                {
+                    Id = l.Id, ComplaintId = l.ComplaintId, Kind = l.Kind, RecipientsJson = l.RecipientsJson, Status = l.Status,
+                    RequestedAt = l.RequestedAt, SentAt = l.SentAt, Sha256 = l.Sha256,
+                },
+                HasPdf = l.Pdf != null,
             }).ToListAsync(cancellationToken);
-        var withPdf = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id && l.Pdf != null).Select(l => l.Id).ToListAsync(cancellationToken);
+        var letters = letterRows.Select(r => r.Letter).ToList();
+        var withPdf = letterRows.Where(r => r.HasPdf).Select(r => r.Letter.Id).ToHashSet(StringComparer.Ordinal);
         var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return new JsonObject
