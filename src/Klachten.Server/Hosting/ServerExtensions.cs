@@ -3,6 +3,7 @@ using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Descriptors;
 using Klachten.Server.Features.Instances;
+using Klachten.Server.Features.Security;
 using Klachten.Server.Features.Studio;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Telemetry;
@@ -37,7 +38,9 @@ internal static class ServerExtensions
         builder.AddValidatedOptions<KlachtenOptions>(KlachtenOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddKlachtenPersistence();
+        builder.AddSecurityHeaders();
         builder.AddKlachtenAuth();
+        builder.AddAuthThrottling();
         builder.AddKlachtenStudio();
         builder.AddKlachtenWeb();
         builder.AddTerms();
@@ -64,9 +67,11 @@ internal static class ServerExtensions
 
     public static WebApplication MapKlachtenServer(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestSizeLimit();
+        app.UseAuthThrottling();
         app.UseAuthentication();
         app.UseAuthorization();
 

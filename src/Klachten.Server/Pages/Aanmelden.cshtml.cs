@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Pages;
 
@@ -11,8 +12,12 @@ namespace Klachten.Server.Pages;
 /// Sign-in. With OpenID Connect configured this hands over to the provider; the local password form exists only in
 /// Development (the seeded accounts), so no environment but Development ever accepts a local password.
 /// </summary>
-internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment environment, IAuthenticationSchemeProvider schemes) : PageModel
+internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment environment, IAuthenticationSchemeProvider schemes, SignInLockout lockout) : PageModel
 {
+    // Verified when the name is unknown or has no password, so every failure costs the same PBKDF2 work and the
+    // answer's timing does not tell which names exist.
+    private static readonly string UnknownUserHash = Secrets.HashPassword(Guid.NewGuid().ToString("N"));
+
     public bool LocalAllowed => WebSignIn.LocalSignInAllowed(environment);
 
     public string? Error { get; private set; }
@@ -41,17 +46,34 @@ internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment envi
         }
 
         UserName = gebruikersnaam?.Trim();
-        var user = string.IsNullOrEmpty(UserName) ? null
-            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, HttpContext.RequestAborted);
-        if (user?.PasswordHash is null || string.IsNullOrEmpty(wachtwoord) || !Secrets.VerifyPassword(wachtwoord, user.PasswordHash))
+        if (string.IsNullOrEmpty(UserName) || UserName.Length > 256)
         {
             Error = "De gebruikersnaam of het wachtwoord klopt niet.";
             return Page();
         }
 
+        if (lockout.LockedUntil(UserName) is { } until)
+        {
+            Error = LockedMessage(until);
+            return Page();
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, HttpContext.RequestAborted);
+        var verified = Secrets.VerifyPassword(wachtwoord ?? string.Empty, user?.PasswordHash ?? UnknownUserHash);
+        if (user?.PasswordHash is null || string.IsNullOrEmpty(wachtwoord) || !verified)
+        {
+            lockout.Failed(UserName);
+            Error = lockout.LockedUntil(UserName) is { } lockedUntil ? LockedMessage(lockedUntil) : "De gebruikersnaam of het wachtwoord klopt niet.";
+            return Page();
+        }
+
+        lockout.Succeeded(UserName);
         await HttpContext.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user, AuthSchemes.Cookie));
         return LocalRedirect(ReturnUrl);
     }
+
+    private static string LockedMessage(DateTimeOffset until) =>
+        $"Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het na {AmsterdamTime.Local(until).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} uur opnieuw.";
 
     private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -2,12 +2,14 @@ using System.Text;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klachten.Server.Pages;
 
 /// <summary>The director's overview, and the annual figures as CSV (<c>/overzicht?handler=csv&amp;jaar=2026</c>).</summary>
+[Authorize(Policy = WebExtensions.DirectorPolicy)]
 internal sealed class OverzichtModel(KlachtenDbContext db, TimeProvider clock) : PageModel
 {
     public Overview? Data { get; private set; }

@@ -13,7 +13,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    KlachtenDbContext db)
+    KlachtenDbContext db,
+    FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,6 +31,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = header[Prefix.Length..].Trim();
         if (key.Length is 0 or > 512)
         {
+            failures.Record(Context);
             return AuthenticateResult.Fail("Invalid API key.");
         }
 
@@ -40,6 +42,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (user is null)
         {
+            failures.Record(Context);
             return AuthenticateResult.Fail("Invalid API key.");
         }
 

@@ -26,6 +26,14 @@ internal static class AuthSchemes
             return Studio.StudioTokenAuthenticationHandler.SchemeName;
         }
 
+        // The API changes state only for an API key or a bearer token: a sign-in cookie travels with every
+        // cross-site request, so accepting it here would make every unsafe API call forgeable (README, "Security").
+        if (IsApi(context.Request) && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && !HttpMethods.IsOptions(context.Request.Method))
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
         return Cookie;
     }
 

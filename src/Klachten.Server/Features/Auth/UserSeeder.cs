@@ -6,7 +6,9 @@ namespace Klachten.Server.Features.Auth;
 
 /// <summary>
 /// Seeds the Development accounts of the HTTP contract (only in Development) and applies the bootstrap key
-/// (any environment), so a fresh production install can be administered.
+/// (any environment), so a fresh production install can be administered. Outside Development every Development
+/// account found in the database (one that holds a key named <see cref="DevelopmentKeyName"/>) is disabled: its key
+/// revoked, its password and roles cleared, so a database once used in Development is safe in production.
 /// </summary>
 internal sealed class UserSeeder(
     KlachtenDbContext db,
@@ -16,6 +18,7 @@ internal sealed class UserSeeder(
     ILogger<UserSeeder> logger)
 {
     public const string BootstrapUser = "beheer";
+    public const string DevelopmentKeyName = "development";
 
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DevelopmentUsers =
     [
@@ -33,8 +36,13 @@ internal sealed class UserSeeder(
         {
             foreach (var (userName, displayName, role) in DevelopmentUsers)
             {
-                await EnsureUserAsync(userName, displayName, role, password: userName, key: $"dev-{userName}", keyName: "development", cancellationToken);
+                await EnsureUserAsync(userName, displayName, role, password: userName, key: $"dev-{userName}", keyName: DevelopmentKeyName, cancellationToken);
             }
+        }
+        else
+        {
+            var disabled = await DisableDevelopmentAccountsAsync(cancellationToken);
+            logger.LogInformation("Environment {Environment}: {Count} Development accounts disabled", environment.EnvironmentName, disabled);
         }
 
         if (options.Value.BootstrapApiKey is { Length: > 0 } bootstrapKey)
@@ -42,6 +50,31 @@ internal sealed class UserSeeder(
             await EnsureUserAsync(BootstrapUser, "Beheer (bootstrap)", Roles.Beheerder, password: null, bootstrapKey, keyName: "bootstrap", cancellationToken);
             logger.LogInformation("Bootstrap API key applied for user {UserName}", BootstrapUser);
         }
+    }
+
+    /// <summary>Returns how many Development accounts were still usable (and now are not).</summary>
+    private async Task<int> DisableDevelopmentAccountsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var keys = await db.ApiKeys.Where(k => k.Name == DevelopmentKeyName).ToListAsync(cancellationToken);
+        var userNames = keys.Select(k => k.UserName).ToHashSet(StringComparer.Ordinal);
+        var users = await db.Users.Where(u => userNames.Contains(u.UserName)).ToListAsync(cancellationToken);
+        var usable = users.Where(u => u.PasswordHash is not null || u.Roles.Length > 0).Select(u => u.UserName)
+            .Concat(keys.Where(k => k.RevokedAt is null).Select(k => k.UserName))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var key in keys.Where(k => k.RevokedAt is null))
+        {
+            key.RevokedAt = now;
+        }
+
+        foreach (var user in users)
+        {
+            user.PasswordHash = null;
+            user.Roles = string.Empty;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return usable.Count;
     }
 
     private async Task EnsureUserAsync(string userName, string displayName, string role, string? password, string key, string keyName, CancellationToken cancellationToken)
@@ -61,7 +94,14 @@ internal sealed class UserSeeder(
     private async Task TryEnsureUserAsync(string userName, string displayName, string role, string? password, string key, string keyName, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        if (user is not null && user.Roles.Length == 0)
+        {
+            // Disabled by an earlier start outside Development: usable again only here.
+            user.Roles = role;
+            user.PasswordHash = password is null ? null : Secrets.HashPassword(password);
+        }
+        else if (user is null)
         {
             db.Users.Add(new UserEntity
             {

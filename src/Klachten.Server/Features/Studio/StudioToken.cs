@@ -48,7 +48,8 @@ internal sealed class StudioTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     StudioTokens tokens,
-    KlachtenDbContext db)
+    KlachtenDbContext db,
+    Auth.FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "StudioToken";
@@ -65,12 +66,14 @@ internal sealed class StudioTokenAuthenticationHandler(
         var token = header[Prefix.Length..].Trim();
         if (token.Length is 0 or > 4096 || tokens.Read(token) is not { } userName)
         {
+            failures.Record(Context);
             return AuthenticateResult.Fail("Invalid or expired Studio token.");
         }
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, Context.RequestAborted);
         if (user is null)
         {
+            failures.Record(Context);
             return AuthenticateResult.Fail("Invalid or expired Studio token.");
         }
 

@@ -1,5 +1,6 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 
 namespace Klachten.Server.Features.Web;
@@ -19,13 +20,19 @@ internal static class WebExtensions
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
             o.Conventions.AllowAnonymousToPage("/Aanmelden");
             o.Conventions.AllowAnonymousToPage("/GeenToegang");
-            o.Conventions.AuthorizePage("/Klachten/Nieuw", ComplaintsEndpoints.RegisterPolicy);
+            o.Conventions.AuthorizePage("/Klacht/Nieuw", ComplaintsEndpoints.RegisterPolicy);
             o.Conventions.AuthorizePage("/Overzicht", DirectorPolicy);
         });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "klachten.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__af";
+        });
+        builder.Services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "klachten.melding";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(DirectorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Directeur, Roles.Beheerder));

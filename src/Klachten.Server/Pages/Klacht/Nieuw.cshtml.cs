@@ -6,6 +6,7 @@ using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Klachten.Workflows.Terms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ namespace Klachten.Server.Pages.Klacht;
 /// when the event lies more than two years back); "Registreren" registers through the API's handler. A key made when
 /// the form is first shown makes a double submit register one complaint.
 /// </summary>
+// The policy is also set by convention (WebExtensions); on the model it holds even if the page moves.
+[Authorize(Policy = ComplaintsEndpoints.RegisterPolicy)]
 internal sealed class NieuwModel(KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
 {
     public static readonly string[] Fields =

@@ -41,13 +41,31 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, T
     public async Task<IActionResult> OnPostClaimAsync(string id)
     {
         var outcome = HandlerOutcome.From(await ClaimTask.HandleAsync(id, User, db, clock, HttpContext.RequestAborted));
-        if (outcome.Status == StatusCodes.Status404NotFound)
+        if (outcome.Succeeded)
+        {
+            Message = "U heeft de taak opgepakt.";
+            return RedirectToPage(new { id });
+        }
+
+        // A refusal is shown on the task page with its own status (403 role, 409 held by someone else), not as a
+        // redirect that looks like success.
+        db.ChangeTracker.Clear();
+        if (outcome.Status == StatusCodes.Status404NotFound || !await LoadAsync(id))
         {
             return NotFoundPage();
         }
 
-        Message = outcome.Succeeded ? "U heeft de taak opgepakt." : outcome.Message;
-        return RedirectToPage(new { id });
+        if (outcome.Status == StatusCodes.Status409Conflict)
+        {
+            Conflict = outcome.Message;
+        }
+        else
+        {
+            Denial = outcome.Message;
+        }
+
+        Response.StatusCode = outcome.Status;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string? outcome, string? comment, int version)
