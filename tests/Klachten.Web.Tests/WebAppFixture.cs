@@ -44,6 +44,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = Address.ToString();
         start.Environment["Klachten__DataDirectory"] = _dataDirectory;
         start.Environment["Klachten__Clock"] = "Manual";
+        // The tests sign in through the form many times a minute from one address; the throttle has its own tests.
+        start.Environment["Klachten__Auth__Throttling__SignInAttempts"] = "1000";
         _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, e) => _output.Append(e.Data);
         _server.ErrorDataReceived += (_, e) => _output.Append(e.Data);
