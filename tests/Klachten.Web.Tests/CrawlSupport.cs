@@ -111,47 +111,34 @@ internal static class FormFiller
     public static async Task FillAsync(ILocator form, DateOnly today)
     {
         var fields = form.Locator("input, select, textarea");
-        var radioGroupsDone = new HashSet<string>(StringComparer.Ordinal);
-        var count = await fields.CountAsync();
-        for (var i = 0; i < count; i++)
+        var done = new HashSet<int>();
+        var fieldInfos = await ReadFieldsAsync(form);
+        for (var i = 0; i < fieldInfos.Length; i++)
         {
-            var field = fields.Nth(i);
-            var info = (await field.EvaluateAsync<JsonElement>(
-                """
-                e => ({
-                    tag: e.tagName.toLowerCase(),
-                    type: (e.getAttribute('type') || '').toLowerCase(),
-                    name: e.name || '',
-                    value: e.value || '',
-                    hint: (e.getAttribute('aria-describedby') || '').split(/\s+/).map(id => document.getElementById(id)?.textContent || '').join(' '),
-                    groupChecked: e.type === 'radio' && !!e.form && Array.from(e.form.elements).some(o => o.type === 'radio' && o.name === e.name && o.checked),
-                    disabled: !!(e.disabled || e.readOnly),
-                })
-                """)).Deserialize<FieldInfo>()!;
-            if (info.Disabled || info.Type is "hidden" or "submit" or "button" or "reset" or "image" or "file" || !await field.IsVisibleAsync())
+            var info = fieldInfos[i];
+            if (!info.Visible || info.Disabled || info.Type is "hidden" or "submit" or "button" or "reset" or "image" or "file" or "checkbox" || !done.Add(i))
             {
                 continue;
             }
 
+            var field = fields.Nth(i);
             switch (info.Tag, info.Type)
             {
                 case ("input", "radio"):
-                    if (!info.GroupChecked && radioGroupsDone.Add(info.Name))
+                    if (!info.GroupChecked)
                     {
                         await field.CheckAsync();
+
+                        // A choice may show or hide other fields (the intake's discrimination ground).
+                        fieldInfos = await ReadFieldsAsync(form);
                     }
 
                     break;
-                case ("input", "checkbox"):
-                    break;
                 case ("select", _):
-                    if (info.Value.Length == 0)
+                    if (info.Value.Length == 0 && info.FirstOption is { } first)
                     {
-                        var first = await field.EvaluateAsync<string?>("s => Array.from(s.options).map(o => o.value).find(v => v !== '') ?? null");
-                        if (first is not null)
-                        {
-                            await field.SelectOptionAsync(first);
-                        }
+                        await field.SelectOptionAsync(first);
+                        fieldInfos = await ReadFieldsAsync(form);
                     }
 
                     break;
@@ -165,6 +152,23 @@ internal static class FormFiller
             }
         }
     }
+
+    /// <summary>Every input, select and textarea of the form in document order, read in one round trip.</summary>
+    private static async Task<FieldInfo[]> ReadFieldsAsync(ILocator form) =>
+        (await form.EvaluateAsync<JsonElement>(
+            """
+            form => Array.from(form.querySelectorAll('input, select, textarea')).map(e => ({
+                tag: e.tagName.toLowerCase(),
+                type: (e.getAttribute('type') || '').toLowerCase(),
+                name: e.name || '',
+                value: e.value || '',
+                hint: (e.getAttribute('aria-describedby') || '').split(/\s+/).map(id => document.getElementById(id)?.textContent || '').join(' '),
+                groupChecked: e.type === 'radio' && Array.from(form.elements).some(o => o.type === 'radio' && o.name === e.name && o.checked),
+                firstOption: e.tagName === 'SELECT' ? (Array.from(e.options).map(o => o.value).find(v => v !== '') ?? null) : null,
+                disabled: !!(e.disabled || e.readOnly),
+                visible: e.checkVisibility(),
+            }))
+            """)).Deserialize<FieldInfo[]>()!;
 
     private static string ValueFor(FieldInfo field, DateOnly today)
     {
@@ -190,5 +194,7 @@ internal static class FormFiller
         [property: JsonPropertyName("value")] string Value,
         [property: JsonPropertyName("hint")] string Hint,
         [property: JsonPropertyName("groupChecked")] bool GroupChecked,
-        [property: JsonPropertyName("disabled")] bool Disabled);
+        [property: JsonPropertyName("firstOption")] string? FirstOption,
+        [property: JsonPropertyName("disabled")] bool Disabled,
+        [property: JsonPropertyName("visible")] bool Visible);
 }

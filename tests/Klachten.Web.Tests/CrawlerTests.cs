@@ -32,7 +32,7 @@ public sealed class CrawlerTests(WebAppFixture app, ITestOutputHelper output) : 
 
         foreach (var crawl in summaries)
         {
-            output.WriteLine($"{crawl.Role}: {crawl.Pages.Count} pages{(crawl.CapReached ? " (cap reached)" : "")}, {crawl.Submitted.Count} form submissions, {crawl.Downloads.Count} downloads");
+            output.WriteLine($"{crawl.Role}: {crawl.Pages.Count} pages{(crawl.CapReached ? " (cap reached)" : "")}, {crawl.Submitted.Count} form submissions, {crawl.Downloads.Count} downloads, {crawl.Elapsed.TotalSeconds:0.0} s");
             output.WriteLine("  pages: " + string.Join(", ", crawl.Pages));
             output.WriteLine("  forms: " + string.Join(", ", crawl.Submitted));
             output.WriteLine("  downloads: " + string.Join(", ", crawl.Downloads));
@@ -102,8 +102,11 @@ public sealed class CrawlerTests(WebAppFixture app, ITestOutputHelper output) : 
 
         public bool CapReached { get; private set; }
 
+        public TimeSpan Elapsed { get; private set; }
+
         public async Task RunAsync()
         {
+            var clock = Stopwatch.StartNew();
             _page = await app.SignInAsync(Role);
             _page.Response += (_, response) =>
             {
@@ -136,9 +139,15 @@ public sealed class CrawlerTests(WebAppFixture app, ITestOutputHelper output) : 
 
                 await SignOutAsync();
             }
+            catch (PlaywrightException ex)
+            {
+                // Listed with the rest rather than hiding what was found before.
+                Fail(Pages.LastOrDefault() ?? "-", "-", $"crawl stopped: {FirstLine(ex.Message)}");
+            }
             finally
             {
                 await _page.Context.CloseAsync();
+                Elapsed = clock.Elapsed;
             }
         }
 
