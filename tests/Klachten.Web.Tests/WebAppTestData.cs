@@ -7,17 +7,27 @@ namespace Klachten.Web.Tests;
 /// <summary>Sets up state through the API (fast), for tests whose subject is a later step.</summary>
 internal static class WebAppTestData
 {
-    public static async Task<(string Id, string Reference)> RegisterAsync(this WebAppFixture app, string manager = "leidinggevende")
+    /// <summary>Today on the server's (manual) clock. The dev clock is read with the beheerder's key.</summary>
+    public static async Task<DateOnly> TodayAsync(this WebAppFixture app)
     {
+        using var api = app.Api("beheerder");
+        var now = (await api.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        return DateOnly.FromDateTime(now.Date);
+    }
+
+    public static async Task<(string Id, string Reference)> RegisterAsync(
+        this WebAppFixture app, string manager = "leidinggevende", string stage = "Formal", string? concernedEmployee = null)
+    {
+        var today = await app.TodayAsync();
         using var api = app.Api("medewerker");
-        var today = (await api.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
         var response = await api.PostAsJsonAsync("/api/complaints", new
         {
             complainant = new { name = "Fatima Bakker", email = "fatima@example.nl" },
             category = "ServiceEffects",
-            eventDate = DateOnly.FromDateTime(today.Date).AddDays(-10).ToString("yyyy-MM-dd"),
-            receivedOn = DateOnly.FromDateTime(today.Date).ToString("yyyy-MM-dd"),
-            stage = "Formal",
+            eventDate = today.AddDays(-10).ToString("yyyy-MM-dd"),
+            receivedOn = today.ToString("yyyy-MM-dd"),
+            stage,
+            concernedEmployee,
             manager,
             description = "De uitkering kwam drie weken te laat.",
         });
@@ -27,12 +37,29 @@ internal static class WebAppTestData
     }
 
     /// <summary>The id of the open task of a complaint, as the given user's role sees it.</summary>
-    public static async Task<string> OpenTaskAsync(this WebAppFixture app, string user, string reference)
+    public static async Task<string> OpenTaskAsync(this WebAppFixture app, string user, string reference) =>
+        (await app.OpenTaskJsonAsync(user, reference))["id"]!.GetValue<string>();
+
+    /// <summary>Completes the open task of a complaint for the user's role through the API.</summary>
+    public static async Task CompleteOpenTaskAsync(this WebAppFixture app, string user, string reference, string outcome, JsonObject? data = null)
+    {
+        var task = await app.OpenTaskJsonAsync(user, reference);
+        using var api = app.Api(user);
+        var response = await api.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new JsonObject
+        {
+            ["outcome"] = outcome,
+            ["data"] = data ?? [],
+            ["version"] = task["version"]!.GetValue<int>(),
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<JsonNode> OpenTaskJsonAsync(this WebAppFixture app, string user, string reference)
     {
         using var api = app.Api(user);
         var task = await Eventually.Until(
             async () => (await api.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role"))!.FirstOrDefault(t => t!["complaintReference"]?.GetValue<string>() == reference),
             t => t is not null);
-        return task!["id"]!.GetValue<string>();
+        return task!;
     }
 }
