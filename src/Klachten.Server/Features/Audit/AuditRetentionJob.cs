@@ -16,7 +16,11 @@ namespace Klachten.Server.Features.Audit;
 /// deleting is idempotent.
 /// </summary>
 internal sealed class AuditRetentionJob(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ArchiveOptions> options, ILogger<AuditRetentionJob> logger) : BackgroundService
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    IOptions<ArchiveOptions> options,
+    ILogger<AuditRetentionJob> logger) : BackgroundService
 {
     public const string ClosedEventKind = "Closed";
 
@@ -53,6 +57,20 @@ internal sealed class AuditRetentionJob(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Start-up tasks (migrations in Development) finish before the first run.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            try
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var interval = options.Value.RetentionJobInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
