@@ -20,15 +20,30 @@ public static class ArchiveModule
     /// </summary>
     public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
     {
-        ArchiveOptions.Load(builder.Configuration);
-        builder.Services.AddOptions<ArchiveOptions>().Bind(builder.Configuration.GetSection(ArchiveOptions.SectionName)).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+        builder.AddArchiveOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddArchiveDatabase();
         builder.Services.AddScoped<Dossier>();
         builder.Services.AddSingleton<RetentionJob>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RetentionJob>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Binds <c>Klachten:Archive</c> (<see cref="ArchiveOptions"/>) and validates it now and on start, for the archive
+    /// and for whoever keeps data as long as the dossier (the server's audit trail). Safe to call more than once.
+    /// Throws <see cref="OptionsValidationException"/> naming the key when the section is invalid.
+    /// </summary>
+    public static IHostApplicationBuilder AddArchiveOptions(this IHostApplicationBuilder builder)
+    {
+        ArchiveOptions.Load(builder.Configuration);
+        if (!builder.Services.Any(s => s.ServiceType == typeof(IValidateOptions<ArchiveOptions>)))
+        {
+            builder.Services.AddOptions<ArchiveOptions>().Bind(builder.Configuration.GetSection(ArchiveOptions.SectionName)).ValidateOnStart();
+            builder.Services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
+        }
+
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Definitions;
@@ -43,6 +44,7 @@ internal static class ServerExtensions
         builder.AddAuthThrottling();
         builder.AddKlachtenStudio();
         builder.AddKlachtenWeb();
+        builder.AddAudit();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
         builder.AddServerTelemetry();

@@ -1,4 +1,5 @@
 using System.Text;
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;
@@ -8,9 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klachten.Server.Pages;
 
-/// <summary>The director's overview, and the annual figures as CSV (<c>/overzicht?handler=csv&amp;jaar=2026</c>).</summary>
+/// <summary>
+/// The director's overview, and the annual figures as CSV (<c>/overzicht?handler=csv&amp;jaar=2026</c>). The CSV is an
+/// export: every complaint whose figures it contains gets an <see cref="AuditKind.Export"/> row.
+/// </summary>
 [Authorize(Policy = WebExtensions.DirectorPolicy)]
-internal sealed class OverzichtModel(KlachtenDbContext db, TimeProvider clock) : PageModel
+internal sealed class OverzichtModel(KlachtenDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public Overview? Data { get; private set; }
 
@@ -29,6 +33,7 @@ internal sealed class OverzichtModel(KlachtenDbContext db, TimeProvider clock) :
         SetYear(jaar);
         var overview = await Overview.LoadAsync(Year, User, db, clock, HttpContext.RequestAborted);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(overview.Figures.ToCsv())).ToArray();
+        await audit.RecordManyAsync(overview.Figures.CaseIds, User, AuditKind.Export, allowed: true, HttpContext.RequestAborted);
         return File(bytes, "text/csv; charset=utf-8", $"klachten-jaarcijfers-{Year}.csv");
     }
 

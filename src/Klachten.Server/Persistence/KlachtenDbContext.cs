@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ internal abstract class KlachtenDbContext : DbContext
     public DbSet<ComplaintSequenceEntity> ComplaintSequences => Set<ComplaintSequenceEntity>();
     public DbSet<ComplaintEventEntity> ComplaintEvents => Set<ComplaintEventEntity>();
     public DbSet<LetterEntity> Letters => Set<LetterEntity>();
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     /// <summary>
     /// Hands out the next complaint number of a year. The row stays locked until the transaction ends, so a
@@ -127,6 +129,7 @@ internal abstract class KlachtenDbContext : DbContext
 
         ConfigureRuntime(modelBuilder);
         ConfigureComplaints(modelBuilder);
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
 
         modelBuilder.Entity<UserEntity>(e =>
         {

@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
 
 namespace Klachten.Server.Features.Complaints;
@@ -13,7 +14,7 @@ internal static class ComplaintsEndpoints
         api.MapGet("/complaints", GetComplaint.ListAsync);
         api.MapPost("/complaints/{id:guid}/withdraw", ComplaintEvents.WithdrawAsync).RequireAuthorization(RegisterPolicy);
         api.MapPost("/complaints/{id:guid}/written-complaint", ComplaintEvents.WrittenComplaintAsync).RequireAuthorization(RegisterPolicy);
-        return api;
+        return api.MapAudit();
     }
 
     public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddComplaintPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,17 +14,26 @@ internal static class GetComplaint
 {
     private const int MaxPageSize = 100;
 
-    public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        await LoadAsync(id, user, db, clock, cancellationToken) is { } view
+    public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
+        await LoadAsync(id, user, db, audit, clock, cancellationToken) is { } view
             ? TypedResults.Json(view)
             : ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
 
-    /// <summary>The case as the API shows it, or null when it does not exist or the user is excluded from it.</summary>
-    public static async Task<JsonObject?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case as the API shows it, or null when it does not exist or the user is excluded from it. Leaves one
+    /// <see cref="AuditKind.ViewCase"/> row for an existing complaint: refused for the excluded, allowed otherwise.
+    /// </summary>
+    public static async Task<JsonObject?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null || IsExcluded(complaint, user))
+        if (complaint is null)
         {
+            return null;
+        }
+
+        if (IsExcluded(complaint, user))
+        {
+            await audit.RecordAsync(id, user, AuditKind.ViewCase, allowed: false, cancellationToken);
             return null;
         }
 
@@ -43,7 +53,7 @@ internal static class GetComplaint
         var withPdf = letterRows.Where(r => r.HasPdf).Select(r => r.Letter.Id).ToHashSet(StringComparer.Ordinal);
         var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return new JsonObject
+        var view = new JsonObject
         {
             ["id"] = complaint.Id,
             ["reference"] = complaint.Reference,
@@ -89,6 +99,8 @@ internal static class GetComplaint
             }).ToArray()),
             ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = Local(e.At), ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
         };
+        await audit.RecordAsync(id, user, AuditKind.ViewCase, allowed: true, cancellationToken);
+        return view;
     }
 
     public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ internal sealed record AnnualFigures(
     /// <summary>A term: met when completed before it expired; missed when completed late or still open after expiry.</summary>
     internal sealed record TermRow(Guid CaseId, string TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);
 
+    /// <summary>The complaints whose data the figures contain (those received in the year).</summary>
+    public IReadOnlyList<Guid> CaseIds { get; init; } = [];
+
     public double? TermsMetPercentage => TermsJudged == 0 ? null : Math.Round(100.0 * TermsMet / TermsJudged, 1);
 
     public static AnnualFigures Compute(int year, IEnumerable<CaseRow> cases, IEnumerable<TermRow> terms, DateTimeOffset now)
@@ -49,7 +52,10 @@ internal sealed record AnnualFigures(
             judged.Count,
             judged.Count(met => met),
             closed.Count,
-            closed.Count == 0 ? null : Math.Round(closed.Average(c => c.ClosedOn!.Value.DayNumber - c.ReceivedOn.DayNumber), 1));
+            closed.Count == 0 ? null : Math.Round(closed.Average(c => c.ClosedOn!.Value.DayNumber - c.ReceivedOn.DayNumber), 1))
+        {
+            CaseIds = [.. ofYear.Select(c => c.Id)],
+        };
     }
 
     /// <summary>Semicolon-separated with decimal commas and a byte-order mark: opens as columns in Dutch Excel.</summary>

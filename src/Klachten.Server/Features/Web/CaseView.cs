@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
@@ -16,11 +17,12 @@ namespace Klachten.Server.Features.Web;
 /// </summary>
 internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents)
 {
-    internal sealed record Document(string Kind, string Author, DateTimeOffset CreatedAt, int Bytes, bool HandedOver);
+    internal sealed record Document(string Id, string Kind, string Author, DateTimeOffset CreatedAt, int Bytes, bool HandedOver);
 
-    public static async Task<CaseView?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Null when the case does not exist or the user is excluded; records the view (<see cref="AuditKind.ViewCase"/>).</summary>
+    public static async Task<CaseView?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await GetComplaint.LoadAsync(id, user, db, clock, cancellationToken) is not { } complaint)
+        if (await GetComplaint.LoadAsync(id, user, db, audit, clock, cancellationToken) is not { } complaint)
         {
             return null;
         }
@@ -50,17 +52,27 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
         var rows = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.InstanceId == instanceId && m.MessageType == nameof(ArchiveDocument))
             .OrderBy(m => m.CreatedAt)
-            .Select(m => new { m.PayloadJson, m.SentAt })
+            .Select(m => new { m.Id, m.PayloadJson, m.SentAt })
             .ToListAsync(cancellationToken);
         var documents = new List<Document>();
         foreach (var row in rows)
         {
             if (JsonSerializer.Deserialize<ArchiveDocument>(row.PayloadJson, ContractJson.Options) is { } document)
             {
-                documents.Add(new Document(document.Kind, document.Author, document.CreatedAt, document.Content.Length, row.SentAt is not null));
+                documents.Add(new Document(row.Id, document.Kind, document.Author, document.CreatedAt, document.Content.Length, row.SentAt is not null));
             }
         }
 
         return documents;
+    }
+
+    /// <summary>One dossier document of the case's instance as the server handed it to the archive, or null.</summary>
+    public static async Task<ArchiveDocument?> DocumentAsync(KlachtenDbContext db, string instanceId, string documentId, CancellationToken cancellationToken)
+    {
+        var payload = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Id == documentId && m.InstanceId == instanceId && m.MessageType == nameof(ArchiveDocument))
+            .Select(m => m.PayloadJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload is null ? null : JsonSerializer.Deserialize<ArchiveDocument>(payload, ContractJson.Options);
     }
 }

@@ -1,3 +1,4 @@
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klachten.Server.Pages.Klacht;
 
-/// <summary>The case page. A user the complaint is about gets the same 404 as for a case that does not exist.</summary>
-internal sealed class DossierModel(KlachtenDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// The case page. A user the complaint is about gets the same 404 as for a case that does not exist. Every view, PDF
+/// and document leaves a row in the audit trail, refused attempts of the concerned included.
+/// </summary>
+internal sealed class DossierModel(KlachtenDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public CaseView? Case { get; private set; }
 
@@ -16,7 +20,7 @@ internal sealed class DossierModel(KlachtenDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Case = await CaseView.LoadAsync(id, User, db, clock, HttpContext.RequestAborted);
+        Case = await CaseView.LoadAsync(id, User, db, audit, clock, HttpContext.RequestAborted);
         if (Case is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -28,14 +32,38 @@ internal sealed class DossierModel(KlachtenDbContext db, TimeProvider clock) : P
     /// <summary>The PDF of a sent letter, for whoever may see the case (the concerned employee and manager get 404).</summary>
     public async Task<IActionResult> OnGetPdfAsync(Guid id, string letterId)
     {
-        var @case = await CaseView.LoadAsync(id, User, db, clock, HttpContext.RequestAborted);
-        if (@case is null)
+        if (await audit.CheckAsync(id, User, AuditKind.DownloadPdf, db, HttpContext.RequestAborted) is not { Allowed: true } access)
         {
             return NotFound();
         }
 
         var letter = await db.Letters.AsNoTracking().Where(l => l.ComplaintId == id && l.Id == letterId && l.Pdf != null)
             .Select(l => new { l.Kind, l.Pdf }).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        return letter is null ? NotFound() : File(letter.Pdf!, "application/pdf", $"{@case.Complaint["reference"]}-{letter.Kind}.pdf");
+        if (letter is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(id, User, AuditKind.DownloadPdf, allowed: true, HttpContext.RequestAborted);
+        return File(letter.Pdf!, "application/pdf", $"{access.Reference}-{letter.Kind}.pdf");
+    }
+
+    /// <summary>A dossier document as handed to the archive, as a download (same access as the case).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, string documentId)
+    {
+        if (await audit.CheckAsync(id, User, AuditKind.ViewDocument, db, HttpContext.RequestAborted) is not { Allowed: true, WorkflowInstanceId: { } instanceId } access)
+        {
+            return NotFound();
+        }
+
+        var document = await CaseView.DocumentAsync(db, instanceId, documentId, HttpContext.RequestAborted);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(id, User, AuditKind.ViewDocument, allowed: true, HttpContext.RequestAborted);
+        var extension = document.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) ? ".txt" : "";
+        return File(document.Content, document.ContentType, $"{access.Reference}-{document.Kind}{extension}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
@@ -13,7 +14,7 @@ namespace Klachten.Server.Pages.Taken;
 /// One task: claim it, or complete it with one of its outcomes, its required fields and a comment. Claiming and
 /// completing go through the API's own handlers, so the rules (roles, impartiality, versions, 409) are the same.
 /// </summary>
-internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
+internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public TaskResponse? Task { get; private set; }
 
@@ -36,7 +37,8 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, T
 
     public static string InputId(string field) => field == "outcome" ? "outcome" : field.Replace('.', '-');
 
-    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFoundPage();
+    /// <summary>Opening the page is a view of the task's complaint (<see cref="AuditKind.ViewTask"/>); re-showing it after a POST is not.</summary>
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id, record: true) ? Page() : NotFoundPage();
 
     public async Task<IActionResult> OnPostClaimAsync(string id)
     {
@@ -121,16 +123,27 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, T
     }
 
     /// <summary>The task as the API shows it; a task of a complaint the user is concerned in does not exist for them.</summary>
-    private async Task<bool> LoadAsync(string id)
+    private async Task<bool> LoadAsync(string id, bool record = false)
     {
         var task = await db.HumanTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, HttpContext.RequestAborted);
-        if (task is null || TaskAccess.IsExcluded(User, task))
+        if (task is null)
         {
             return false;
         }
 
         var complaint = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == task.InstanceId)
             .Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var excluded = TaskAccess.IsExcluded(User, task);
+        if (record && complaint is not null)
+        {
+            await audit.RecordAsync(complaint.Id, User, AuditKind.ViewTask, allowed: !excluded, HttpContext.RequestAborted);
+        }
+
+        if (excluded)
+        {
+            return false;
+        }
+
         Task = TaskResponse.From(task, clock.GetUtcNow(), complaint is null ? null : (complaint.Id, complaint.Reference));
         Denial ??= TaskAccess.Denial(User, task);
         return true;

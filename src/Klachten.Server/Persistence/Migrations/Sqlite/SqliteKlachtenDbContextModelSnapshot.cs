@@ -17,6 +17,46 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allowed");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_audit_entries_complaint_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -882,6 +922,16 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflow_instances_definition_id_status");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
