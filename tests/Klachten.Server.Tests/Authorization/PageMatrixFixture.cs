@@ -40,9 +40,11 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
 
     private (Guid Complaint, string Letter) Pdf { get; set; }
 
+    private (Guid Complaint, string Document) Document { get; set; }
+
     /// <summary>Every page with its route values filled in, for rendering.</summary>
     public IEnumerable<string> PagesToRender() =>
-        ["/", "/aanmelden", "/afmelden", "/geen-toegang", "/klachten", "/klachten/nieuw", $"/klachten/{Complaint.Id}", "/overzicht", $"/taken/{TaskId}"];
+        ["/", "/aanmelden", "/afmelden", "/geen-toegang", "/klachten", "/klachten/nieuw", $"/klachten/{Complaint.Id}", $"/klachten/{Complaint.Id}/inzage", "/overzicht", $"/taken/{TaskId}"];
 
     protected override void Configure(Dictionary<string, string?> settings)
     {
@@ -65,6 +67,11 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
             async () => (await Driver.CaseAsync(notAdmissible))["letters"]!.AsArray().FirstOrDefault(l => (bool?)l!["hasPdf"] == true),
             l => l is not null, TimeSpan.FromSeconds(30));
         Pdf = (notAdmissible.Id, (string)letter!["id"]!);
+
+        // With the committee the case has its first dossier document: the director's report.
+        var withCommittee = await Driver.WalkToCommitteeAsync(today);
+        var document = await Driver.QueryAsync(db => db.OutboxMessages.Where(m => m.InstanceId == withCommittee.InstanceId && m.MessageType == "ArchiveDocument").Select(m => m.Id).FirstAsync());
+        Document = (withCommittee.Id, document);
     }
 
     /// <summary>Runs one cell in a session of its own; returns what went wrong, or null.</summary>
@@ -115,6 +122,10 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
         {
             case "/klachten/{id:guid}":
                 return ($"/klachten/{Complaint.Id}", []);
+            case "/klachten/{id:guid}?handler=document":
+                return ($"/klachten/{Document.Complaint}?handler=document&documentId={Document.Document}", []);
+            case "/klachten/{id:guid}/inzage":
+                return ($"/klachten/{Complaint.Id}/inzage", []);
             case "/klachten/{id:guid}?handler=pdf":
                 return ($"/klachten/{Pdf.Complaint}?handler=pdf&letterId={Pdf.Letter}", []);
             case "/taken/{id}" when cell.Method == "GET":
