@@ -10,7 +10,8 @@ internal static class WebAppTestData
     public static async Task<(string Id, string Reference)> RegisterAsync(this WebAppFixture app, string manager = "leidinggevende")
     {
         using var api = app.Api("medewerker");
-        var today = (await api.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        using var admin = app.Api("beheerder");
+        var today = (await admin.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
         var response = await api.PostAsJsonAsync("/api/complaints", new
         {
             complainant = new { name = "Fatima Bakker", email = "fatima@example.nl" },
