@@ -201,7 +201,8 @@ else
 fi
 check "every service healthy or done" bash -c "! docker ps -a --filter label=com.docker.compose.project=$PROJECT --format '{{.Names}} {{.Status}}' | grep -v -E 'healthy|Exited \(0\)|proxy' | grep ."
 check "/metrics not served through the proxy" test "$(api GET /metrics)" = 404
-check "server metrics answered inside the network" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\n\r\n\" >&3; cat <&3' | grep -q klachten_outbox_backlog"
+check "server metrics refused inside the network without a key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\n\r\n\" >&3; cat <&3' | head -1 | grep -q ' 401 '"
+check "server metrics answered inside the network with the beheerder key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\nAuthorization: ApiKey $API_KEY\r\n\r\n\" >&3; cat <&3' | grep -q klachten_outbox_backlog"
 
 # Staff accounts: there is no user API; operators provision them (OIDC in production). See OPERATIONS.md.
 psql() { docker exec -i "${PROJECT}_postgres_1" psql -v ON_ERROR_STOP=1 -qtA -U klachten -d "${1:-klachten}"; }

@@ -44,6 +44,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise reports usage (versions, transports, consumer counts) to its vendor; a public body's
+            // server calls out to no one it does not have to. Every host (server and workers) builds its bus here.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             consumers(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>

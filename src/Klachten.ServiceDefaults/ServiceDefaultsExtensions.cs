@@ -23,14 +23,17 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Maps <c>/health/live</c> (the process answers), <c>/health/ready</c> (its dependencies answer) and <c>/metrics</c>
+    /// (when not anonymous, for callers that pass <paramref name="metricsPolicy"/>; see <see cref="TelemetryExtensions.MapKlachtenMetrics"/>).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, string? metricsPolicy = null)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
             .AllowAnonymous();
-        app.MapKlachtenMetrics();
+        app.MapKlachtenMetrics(metricsPolicy);
         return app;
     }
 

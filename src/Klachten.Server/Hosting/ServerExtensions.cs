@@ -77,7 +77,7 @@ internal static class ServerExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(metricsPolicy: Policies.Administration);
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors();
         app.MapKlachtenStudio();
         app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);

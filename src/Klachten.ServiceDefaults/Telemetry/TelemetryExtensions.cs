@@ -72,12 +72,26 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> (anonymous: keep it off the public proxy, as deploy/ does).</summary>
-    public static WebApplication MapKlachtenMetrics(this WebApplication app)
+    /// <summary>
+    /// Maps <c>/metrics</c>: anonymous where <see cref="TelemetryOptions.AnonymousMetrics"/> allows it (keep it off the
+    /// public proxy, as deploy/ does); otherwise behind <paramref name="authorizationPolicy"/>, or not at all in a
+    /// host without one (a worker has no users to authenticate).
+    /// </summary>
+    public static WebApplication MapKlachtenMetrics(this WebApplication app, string? authorizationPolicy = null)
     {
-        if (app.Services.GetRequiredService<TelemetryOptions>().PrometheusEnabled)
+        var options = app.Services.GetRequiredService<TelemetryOptions>();
+        if (!options.PrometheusEnabled)
+        {
+            return app;
+        }
+
+        if (options.AnonymousMetrics ?? app.Environment.IsDevelopment())
         {
             app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        }
+        else if (authorizationPolicy is not null)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(authorizationPolicy);
         }
 
         return app;

@@ -15,6 +15,13 @@ public sealed class TelemetryOptions
     /// <summary>Serve <c>/metrics</c> in the Prometheus text format.</summary>
     public bool PrometheusEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether <c>/metrics</c> answers without credentials. Unset: only in Development. Otherwise the server asks for
+    /// a beheerder (API key), and a worker, which has no users, does not serve <c>/metrics</c> at all; set it to true
+    /// only where the port is reachable from the monitoring network alone (see deploy/OPERATIONS.md).
+    /// </summary>
+    public bool? AnonymousMetrics { get; set; }
+
     /// <summary>How often a server reads the gauges (instances, tasks, timers, outbox, letters) from the database.</summary>
     public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -8,6 +8,7 @@ namespace Klachten.Server.Tests.Instances;
 public abstract class InstanceControlTests(ManualClockServerFixture fixture)
 {
     private readonly HttpClient _owner = fixture.Factory.As("procesbeheerder");
+    private readonly HttpClient _admin = fixture.Factory.As("beheerder");
 
     [Fact]
     public async Task Cancel_SuspendedInstance_FinishesCancelledWithoutBookmarks()
@@ -105,14 +106,14 @@ public abstract class InstanceControlTests(ManualClockServerFixture fixture)
     [Fact]
     public async Task Retry_AfterTheCauseIsGone_FinishesTheInstance()
     {
-        var now = (DateTimeOffset)(await _owner.GetJsonAsync("/api/dev/clock"))["now"]!;
+        var now = (DateTimeOffset)(await _admin.GetJsonAsync("/api/dev/clock"))["now"]!;
         var id = ElsaJson.NewDefinitionId();
         await _owner.PublishAsync(InstanceFlows.FaultsUntil(id, now.AddHours(1)));
         var instanceId = await _owner.StartAsync(id);
         var faulted = await _owner.GetJsonAsync($"/elsa/api/workflow-instances/{instanceId}");
         Assert.Equal("Faulted", (string?)faulted["subStatus"]);
         Assert.Contains("nog te vroeg", (string?)faulted["workflowState"]!["incidents"]![0]!["message"], StringComparison.Ordinal);
-        await _owner.PostJsonAsync("/api/dev/clock", new JsonObject { ["now"] = now.AddHours(2) });
+        await _admin.PostJsonAsync("/api/dev/clock", new JsonObject { ["now"] = now.AddHours(2) });
 
         var retried = await _owner.PostJsonAsync($"/elsa/api/workflow-instances/{instanceId}/retry", new JsonObject());
 

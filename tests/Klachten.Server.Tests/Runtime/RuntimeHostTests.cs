@@ -126,11 +126,12 @@ public sealed class ManualClockTests
         var id = ElsaJson.NewDefinitionId();
         await owner.SaveAsync(RuntimeHostTests.Flow(id, ElsaJson.Activity("wait", "Elsa.Delay", new JsonObject { ["timeSpan"] = RuntimeHostTests.Literal("3.00:00:00") })), publish: true);
         var started = (await (await owner.PostAsync($"/elsa/api/workflow-definitions/{id}/execute", null)).ReadObjectAsync())["workflowState"]!;
-        var now = (await owner.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        var admin = factory.As("beheerder");
+        var now = (await admin.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
 
-        var early = await owner.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(2) }));
-        var back = await owner.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(1) }));
-        var late = await (await owner.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(3).AddMinutes(1) }))).ReadObjectAsync();
+        var early = await admin.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(2) }));
+        var back = await admin.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(1) }));
+        var late = await (await admin.PostAsync("/api/dev/clock", ElsaJson.Body(new JsonObject { ["now"] = now.AddDays(3).AddMinutes(1) }))).ReadObjectAsync();
 
         Assert.Equal("Suspended", (string?)started["subStatus"]);
         Assert.Equal(0, (int)(await early.ReadObjectAsync())["timersFired"]!);

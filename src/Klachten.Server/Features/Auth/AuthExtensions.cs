@@ -17,6 +17,7 @@ internal static class AuthExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.DefinitionsWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Procesbeheerder, Roles.Beheerder))
+            .AddPolicy(Policies.Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Beheerder))
             .AddComplaintPolicies();
         return builder;
     }

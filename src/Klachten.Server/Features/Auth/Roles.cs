@@ -22,4 +22,7 @@ internal static class Policies
 
     /// <summary>May change workflow definitions.</summary>
     public const string DefinitionsWrite = "definitions-write";
+
+    /// <summary>Administers the installation (the Development clock, <c>/metrics</c> when not anonymous).</summary>
+    public const string Administration = "administration";
 }

@@ -38,7 +38,10 @@ internal static class InstancesEndpoints
         return elsa;
     }
 
-    /// <summary>The manual clock under <c>/api/dev</c>; mapped only when the clock is manual (Development only).</summary>
+    /// <summary>
+    /// The manual clock under <c>/api/dev</c>; mapped only when the clock is manual (Development only), and only for
+    /// the beheerder: moving time fires every due timer of every case.
+    /// </summary>
     public static RouteGroupBuilder MapDevClock(this RouteGroupBuilder api, IServiceProvider services)
     {
         if (services.GetService<ManualClock>() is null)
@@ -46,8 +49,8 @@ internal static class InstancesEndpoints
             return api;
         }
 
-        api.MapGet("/dev/clock", DevClock.Get);
-        api.MapPost("/dev/clock", DevClock.SetAsync);
+        api.MapGet("/dev/clock", DevClock.Get).RequireAuthorization(Policies.Administration);
+        api.MapPost("/dev/clock", DevClock.SetAsync).RequireAuthorization(Policies.Administration);
         return api;
     }
 }
