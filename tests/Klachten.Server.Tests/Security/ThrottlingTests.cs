@@ -116,7 +116,11 @@ public sealed class ThrottlingTests
     [Fact]
     public async Task SignIn_WrongPassword_TakesAsLongForAnUnknownNameAsForAKnownOne()
     {
-        await using var server = await ThrottledServer.StartAsync(new() { ["Klachten:Auth:Throttling:LockoutFailures"] = "1000" });
+        await using var server = await ThrottledServer.StartAsync(new()
+        {
+            ["Klachten:Auth:Throttling:LockoutFailures"] = "1000",
+            ["Klachten:Auth:Throttling:SignInAttempts"] = "1000",
+        });
         using var session = WebSession.Anonymous(server.Factory);
         var token = await session.TokenAsync("/aanmelden");
         var known = new List<double>();
