@@ -39,6 +39,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
             new ProviderUser("sub-gijs", Guest, "Gijs Gast", ["alle-medewerkers"]),
         ]);
         var launch = LaunchBrowserAsync();
+        var warmUp = Provider.WarmUpAsync();
 
         using (var migrate = Process.Start(ServerStart("--migrate"))!)
         {
@@ -61,6 +62,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
         }
 
         await launch;
+        await warmUp;
     }
 
     /// <summary>A fresh browser context: no cookies of the app or of the provider.</summary>

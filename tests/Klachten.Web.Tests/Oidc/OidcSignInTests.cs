@@ -35,8 +35,21 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
         var cookies = await page.Context.CookiesAsync([app.Address.ToString()]);
         var session = Assert.Single(cookies, c => c.Name.StartsWith("klachten.sessie", StringComparison.Ordinal));
         Assert.True(session.Value.Length < 4000, $"The session cookie is {session.Value.Length} characters; it should keep only the ID token.");
-        output.WriteLine($"Sign-in round trip {roundTrip.ElapsedMilliseconds} ms: app → provider login form {toProvider.TotalMilliseconds:0} ms, "
+        output.WriteLine($"First sign-in {roundTrip.ElapsedMilliseconds} ms: app → provider login form {toProvider.TotalMilliseconds:0} ms, "
             + $"login → back in the app's inbox {back.TotalMilliseconds:0} ms; session cookie {session.Value.Length} characters");
+        await PrintWarmSignInAsync();
+    }
+
+    private async Task PrintWarmSignInAsync()
+    {
+        var page = await app.NewPageAsync();
+        var roundTrip = Stopwatch.StartNew();
+        await page.GotoAsync("/");
+        var toProvider = roundTrip.Elapsed;
+        var back = await app.LogInAtProviderAsync(page, OidcAppFixture.Director);
+        await Expect(page.Locator(".gebruiker")).ToContainTextAsync("Dina de Vries");
+        output.WriteLine($"Second sign-in {roundTrip.ElapsedMilliseconds} ms: app → provider login form {toProvider.TotalMilliseconds:0} ms, "
+            + $"login → back in the app's inbox {back.TotalMilliseconds:0} ms");
     }
 
     [Fact]
