@@ -79,6 +79,22 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task SignIn_CancelledAtProvider_SeesDutchMessageWithRetryLinkNotAnError()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/klachten");
+        await page.WaitForURLAsync(url => url.StartsWith(new Uri(app.Provider.Issuer, "/login").AbsoluteUri, StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/geen-toegang");
+        await Expect(page.Locator("#aanmelden-mislukt")).ToContainTextAsync("Aanmelden bij de organisatie is niet gelukt.");
+        await Browser.AssertAccessibleAsync(page, "aanmelden mislukt");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Opnieuw aanmelden" }).ClickAsync();
+        await Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task SignIn_UserWhoseGroupsMapToNoRole_SeesDutchNoAccessPageWithoutLoop()
     {
         var page = await app.NewPageAsync();

@@ -161,7 +161,17 @@ internal sealed class TestOidcProvider : IAsyncDisposable
     {
         var form = await http.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
-        if (!_users.ContainsKey(form["username"].ToString()) || !returnUrl.StartsWith("/connect/authorize?", StringComparison.Ordinal))
+        if (!returnUrl.StartsWith("/connect/authorize?", StringComparison.Ordinal))
+        {
+            return Results.BadRequest();
+        }
+
+        if (form.ContainsKey("cancel"))
+        {
+            return Results.Redirect(returnUrl + "&test_cancel=1");
+        }
+
+        if (!_users.ContainsKey(form["username"].ToString()))
         {
             return Results.BadRequest();
         }
@@ -175,6 +185,17 @@ internal sealed class TestOidcProvider : IAsyncDisposable
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         Authorizations.Enqueue(new AuthorizationSeen(request.ClientId, request.CodeChallenge, request.CodeChallengeMethod));
+        if (http.Request.Query.ContainsKey("test_cancel"))
+        {
+            // The user cancelled at the login form: the client gets error=access_denied.
+            var refusal = new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.AccessDenied,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The user cancelled the sign-in.",
+            });
+            return Results.Forbid(refusal, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
         var session = await http.AuthenticateAsync(SessionScheme);
         if (!session.Succeeded || !_users.TryGetValue(session.Principal.Identity?.Name ?? "", out var user))
         {
@@ -224,7 +245,7 @@ internal sealed class TestOidcProvider : IAsyncDisposable
         <form method="post" action="/login">
         <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl)}">
         <label for="username">User name</label> <input id="username" name="username" autocomplete="off">
-        <button type="submit">Sign in</button>
+        <button type="submit">Sign in</button> <button type="submit" name="cancel" value="1">Cancel</button>
         </form></body></html>
         """;
 

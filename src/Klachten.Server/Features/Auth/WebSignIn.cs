@@ -91,6 +91,16 @@ internal static class WebSignIn
             context.Principal = await ToStaffPrincipalAsync(context.Principal!, oidc, db, context.HttpContext.RequestAborted);
             KeepOnlyIdToken(context.Properties!);
         };
+        // A refusal or cancel at the provider, or a stale sign-in (the correlation cookie expired): a Dutch page that
+        // offers to try again, not an error response and not an automatic new attempt that could loop.
+        o.Events.OnRemoteFailure = context =>
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn));
+            logger.LogWarning("OpenID Connect sign-in failed: {Reason}", context.Failure?.Message);
+            context.Response.Redirect($"{AccessDeniedPath}?aanmelden=mislukt");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>
