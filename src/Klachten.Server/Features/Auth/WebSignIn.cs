@@ -96,7 +96,9 @@ internal static class WebSignIn
         o.Events.OnRemoteFailure = context =>
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn));
-            logger.LogWarning("OpenID Connect sign-in failed: {Reason}", context.Failure?.Message);
+            // The provider's error code only: its error_description can name the user (Entra's AADSTS50105 does).
+            var error = context.Request.HasFormContentType ? context.Request.Form["error"].ToString() : context.Request.Query["error"].ToString();
+            logger.LogWarning("OpenID Connect sign-in failed: {FailureType}, provider error {ProviderError}", context.Failure?.GetType().Name, error);
             context.Response.Redirect($"{AccessDeniedPath}?aanmelden=mislukt");
             context.HandleResponse();
             return Task.CompletedTask;
