@@ -4,6 +4,7 @@ using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Auth;
@@ -60,9 +61,13 @@ internal static class WebSignIn
         o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
         o.ResponseType = "code";
         o.UsePkce = true;
-        o.SaveTokens = false;
+        // Saved so that sign-out can send id_token_hint; OnTicketReceived drops every other token.
+        o.SaveTokens = true;
         o.MapInboundClaims = false;
         o.GetClaimsFromUserInfoEndpoint = true;
+        // Userinfo claims reach the principal only through claim actions; some providers send roles and groups only there.
+        o.ClaimActions.MapUniqueJsonKey(oidc.UserNameClaim, oidc.UserNameClaim);
+        o.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
         o.CallbackPath = "/signin-oidc";
         o.SignedOutCallbackPath = "/signout-callback-oidc";
         o.Scope.Clear();
@@ -79,22 +84,36 @@ internal static class WebSignIn
                 await Unauthorized(context.HttpContext);
             }
         };
-        o.Events.OnTokenValidated = async context =>
+        // After the ID token and userinfo, just before the cookie is written: the principal and tokens the cookie keeps.
+        o.Events.OnTicketReceived = async context =>
         {
             var db = context.HttpContext.RequestServices.GetRequiredService<KlachtenDbContext>();
             context.Principal = await ToStaffPrincipalAsync(context.Principal!, oidc, db, context.HttpContext.RequestAborted);
+            KeepOnlyIdToken(context.Properties!);
+        };
+        // A refusal or cancel at the provider, or a stale sign-in (the correlation cookie expired): a Dutch page that
+        // offers to try again, not an error response and not an automatic new attempt that could loop.
+        o.Events.OnRemoteFailure = context =>
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn));
+            // The provider's error code only: its error_description can name the user (Entra's AADSTS50105 does).
+            var error = context.Request.HasFormContentType ? context.Request.Form["error"].ToString() : context.Request.Query["error"].ToString();
+            logger.LogWarning("OpenID Connect sign-in failed: {FailureType}, provider error {ProviderError}", context.Failure?.GetType().Name, error);
+            context.Response.Redirect($"{AccessDeniedPath}?aanmelden=mislukt");
+            context.HandleResponse();
+            return Task.CompletedTask;
         };
     }
 
     /// <summary>
-    /// The provider says who it is; the roles are those of the local account of that name plus the known roles the
-    /// provider grants. The cookie keeps only what the app needs.
+    /// The provider says who it is; the roles are those of the local account of that name plus those the provider's
+    /// role claim grants through <see cref="OidcOptions.MapRoles"/>. The cookie keeps only what the app needs.
     /// </summary>
     internal static async Task<ClaimsPrincipal> ToStaffPrincipalAsync(ClaimsPrincipal external, OidcOptions oidc, KlachtenDbContext db, CancellationToken cancellationToken)
     {
         var userName = external.FindFirst(oidc.UserNameClaim)?.Value ?? external.FindFirst("email")?.Value ?? external.FindFirst("sub")?.Value ?? "onbekend";
         var local = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        var granted = external.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains);
+        var granted = oidc.MapRoles(external.FindAll(oidc.RoleClaim).Select(c => c.Value));
         var roles = (local?.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(granted).Distinct(StringComparer.Ordinal);
         var user = new UserEntity
         {
@@ -103,6 +122,12 @@ internal static class WebSignIn
             Roles = string.Join(',', roles),
         };
         return UserPrincipal.Create(user, AuthSchemes.Oidc);
+    }
+
+    private static void KeepOnlyIdToken(AuthenticationProperties properties)
+    {
+        var idToken = properties.GetTokenValue(OpenIdConnectParameterNames.IdToken);
+        properties.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
     }
 
     private static bool IsApi(RedirectContext<CookieAuthenticationOptions> context) => AuthSchemes.IsApi(context.Request);
