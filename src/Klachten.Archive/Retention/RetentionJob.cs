@@ -1,4 +1,5 @@
 using Klachten.Archive.Persistence;
+using Klachten.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,35 +47,6 @@ internal sealed class RetentionJob(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.RetentionJobInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // Scheduled from the start of the run: a clock that jumps while a run is busy is not waited out again.
-            var next = clock.GetUtcNow() + interval;
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database that is down or not migrated yet is tried again next time.
-                logger.LogWarning(ex, "Retention run failed; next attempt at {NextRun}", next);
-            }
-
-            var wait = next - clock.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
-            {
-                continue;
-            }
-
-            try
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicRun.RunAsync(RunOnceAsync, options.Value.RetentionJobInterval, clock, logger, "Retention", stoppingToken);
     }
 }

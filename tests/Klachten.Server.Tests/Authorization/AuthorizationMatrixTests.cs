@@ -20,17 +20,7 @@ public sealed class AuthorizationMatrixTests(MatrixServerFixture fixture) : ICla
 {
     private static readonly string[] Prefixes = ["/api/", "/elsa/api/", "/studio/token", "/health/", "/metrics"];
 
-    /// <summary>Column → the API key's user (the committee's dev user is <c>commissie</c>).</summary>
-    private static readonly Dictionary<string, string?> Callers = new(StringComparer.Ordinal)
-    {
-        ["anonymous"] = null,
-        ["medewerker"] = "medewerker",
-        ["leidinggevende"] = "leidinggevende",
-        ["directeur"] = "directeur",
-        ["klachtencommissie"] = "commissie",
-        ["procesbeheerder"] = "procesbeheerder",
-        ["beheerder"] = "beheerder",
-    };
+    private static IReadOnlyDictionary<string, string?> Callers => MatrixColumns.Users;
 
     private static string MatrixPath => Path.Combine(RepoPaths.Root, "tests", "Klachten.Server.Tests", "Authorization", "matrix.md");
 

@@ -18,17 +18,7 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
 {
     private int _cellsRun;
 
-    /// <summary>Column → the Development user signed in (the committee's user is <c>commissie</c>).</summary>
-    public static readonly IReadOnlyDictionary<string, string?> Users = new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["anonymous"] = null,
-        ["medewerker"] = "medewerker",
-        ["leidinggevende"] = "leidinggevende",
-        ["directeur"] = "directeur",
-        ["klachtencommissie"] = "commissie",
-        ["procesbeheerder"] = "procesbeheerder",
-        ["beheerder"] = "beheerder",
-    };
+    public static IReadOnlyDictionary<string, string?> Users => MatrixColumns.Users;
 
     public int CellsRun => _cellsRun;
 

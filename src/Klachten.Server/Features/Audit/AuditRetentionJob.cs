@@ -1,4 +1,5 @@
 using Klachten.Archive;
+using Klachten.ServiceDefaults.Jobs;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
@@ -71,34 +72,6 @@ internal sealed class AuditRetentionJob(
             }
         }
 
-        var interval = options.Value.RetentionJobInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var next = clock.GetUtcNow() + interval;
-            try
-            {
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database that is down or not migrated yet is tried again next time.
-                logger.LogWarning(ex, "Audit retention run failed; next attempt at {NextRun}", next);
-            }
-
-            var wait = next - clock.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
-            {
-                continue;
-            }
-
-            try
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PeriodicRun.RunAsync(ct => RunOnceAsync(clock.GetUtcNow(), ct), options.Value.RetentionJobInterval, clock, logger, "Audit retention", stoppingToken);
     }
 }
