@@ -36,15 +36,19 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
         }
     }
 
-    public static string Dll { get; } = typeof(NotificationWorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "NotificationWorkerDll").Value!;
+    public static string Dll { get; } = BuiltDll("NotificationWorkerDll");
+
+    /// <summary>The archive worker's build output: the same kind of process, started with <see cref="Start(string, IReadOnlyDictionary{string, string?})"/>.</summary>
+    public static string ArchiveDll { get; } = BuiltDll("ArchiveWorkerDll");
 
     /// <summary>Starts the worker in Development (it migrates its inbox at start) with these settings as environment.</summary>
-    public static NotificationWorkerProcess Start(IReadOnlyDictionary<string, string?> settings)
+    public static NotificationWorkerProcess Start(IReadOnlyDictionary<string, string?> settings) => Start(Dll, settings);
+
+    public static NotificationWorkerProcess Start(string dll, IReadOnlyDictionary<string, string?> settings)
     {
-        if (!File.Exists(Dll))
+        if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"The notification worker is not built at {Dll}.");
+            throw new InvalidOperationException($"The worker is not built at {dll}.");
         }
 
         var port = SmtpTestServer.FreePort();
@@ -52,9 +56,9 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        foreach (var argument in new[] { Dll, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
+        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -65,7 +69,7 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the notification worker.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker.");
         var worker = new NotificationWorkerProcess(process, port);
         process.OutputDataReceived += (_, e) => worker._output.Append(e.Data);
         process.ErrorDataReceived += (_, e) => worker._output.Append(e.Data);
@@ -73,6 +77,9 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return worker;
     }
+
+    private static string BuiltDll(string key) =>
+        typeof(NotificationWorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>Waits until <c>/health/ready</c> answers 200 (inbox migrated, bus connected).</summary>
     public async Task WaitReadyAsync(TimeSpan timeout)
@@ -84,7 +91,7 @@ internal sealed class NotificationWorkerProcess : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
-                    throw new InvalidOperationException($"The notification worker exited with {_process.ExitCode}: {Output}");
+                    throw new InvalidOperationException($"The worker exited with {_process.ExitCode}: {Output}");
                 }
 
                 try
