@@ -10,6 +10,7 @@ namespace Klachten.Server.Runtime;
 /// <summary>Adds everything a step produced to the unit of work: state, bookmark rows, journal, tasks, outbox.</summary>
 internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, ComplaintProjector complaints)
 {
+    /// <summary>Adds the step's rows to the unit of work; the caller saves and commits.</summary>
     /// <param name="result">The step's result.</param>
     /// <param name="previous">The instance as it was before the step; null for a start.</param>
     /// <param name="name">The definition's name, for a new instance.</param>

@@ -14,6 +14,7 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock, LetterRequests letters)
 {
+    /// <summary>Projects one step onto the complaint its instance belongs to (none: nothing to do).</summary>
     /// <param name="result">The step's result.</param>
     /// <param name="actor">Who caused the step, where a person did (cancelling the instance); null otherwise.</param>
     /// <param name="cancellationToken">Cancels the database reads.</param>
