@@ -10,7 +10,13 @@ namespace Klachten.Server.Runtime;
 /// <summary>Adds everything a step produced to the unit of work: state, bookmark rows, journal, tasks, outbox.</summary>
 internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, ComplaintProjector complaints)
 {
-    public async Task WriteAsync(RunResult result, PreviousStep? previous, string? name, CancellationToken cancellationToken)
+    /// <summary>Adds the step's rows to the unit of work; the caller saves and commits.</summary>
+    /// <param name="result">The step's result.</param>
+    /// <param name="previous">The instance as it was before the step; null for a start.</param>
+    /// <param name="name">The definition's name, for a new instance.</param>
+    /// <param name="actor">The user who caused the step, where one did (cancel); the case timeline names them.</param>
+    /// <param name="cancellationToken">Cancels the database reads.</param>
+    public async Task WriteAsync(RunResult result, PreviousStep? previous, string? name, string? actor, CancellationToken cancellationToken)
     {
         var state = result.State;
         var instance = previous?.Instance ?? new WorkflowInstanceEntity
@@ -62,7 +68,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
             await ApplyAsync(state, effect, cancellationToken);
         }
 
-        await complaints.ProjectAsync(result, cancellationToken);
+        await complaints.ProjectAsync(result, actor, cancellationToken);
     }
 
     private void WriteBookmarks(WorkflowState state, IReadOnlySet<string> previousIds)

@@ -61,7 +61,7 @@ internal sealed class WorkflowRuntime(
         using var activity = Features.Telemetry.ServerTelemetry.StartStep("start", instanceId ??= Guid.CreateVersion7().ToString("N"), definitionId);
         var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
         var result = engine.Start(definition, instanceId, input, correlationId);
-        await writer.WriteAsync(result, previous: null, name: definition.Name, cancellationToken);
+        await writer.WriteAsync(result, previous: null, name: definition.Name, actor: null, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         return result;
     }
@@ -82,21 +82,22 @@ internal sealed class WorkflowRuntime(
         {
             var result = engine.Resume(definition, state, bookmarkId, input);
             return result;
-        }, guard, cancellationToken);
+        }, guard, actor: null, cancellationToken);
     }
 
-    /// <summary>Cancels a running instance.</summary>
-    public Task<StepOutcome> CancelAsync(string instanceId, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, (definition, state) => state.Status == WorkflowStatus.Running ? engine.Cancel(definition, state) : null, null, cancellationToken);
+    /// <summary>Cancels a running instance; <paramref name="cancelledBy"/> is named on the case timeline of its complaint.</summary>
+    public Task<StepOutcome> CancelAsync(string instanceId, string? cancelledBy, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, (definition, state) => state.Status == WorkflowStatus.Running ? engine.Cancel(definition, state) : null, null, cancelledBy, cancellationToken);
 
     /// <summary>Retries the faulted activities of a faulted instance.</summary>
     public Task<StepOutcome> RetryAsync(string instanceId, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, (definition, state) => state.SubStatus == WorkflowSubStatus.Faulted ? engine.Retry(definition, state) : null, null, cancellationToken);
+        StepAsync(instanceId, (definition, state) => state.SubStatus == WorkflowSubStatus.Faulted ? engine.Retry(definition, state) : null, null, actor: null, cancellationToken);
 
     private async Task<StepOutcome> StepAsync(
         string instanceId,
         Func<Workflows.Definitions.WorkflowDefinitionModel, WorkflowState, RunResult?> step,
         Func<WorkflowState, Task<string?>>? guard,
+        string? actor,
         CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
@@ -127,7 +128,7 @@ internal sealed class WorkflowRuntime(
                 return StepOutcome.AlreadyHandled("Deze stap is al uitgevoerd of niet (meer) mogelijk.");
             }
 
-            await writer.WriteAsync(result, new PreviousStep(instance, previousBookmarks), definition.Name, cancellationToken);
+            await writer.WriteAsync(result, new PreviousStep(instance, previousBookmarks), definition.Name, actor, cancellationToken);
             await NotifyIfTimerDueSoonAsync(result, previousBookmarks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

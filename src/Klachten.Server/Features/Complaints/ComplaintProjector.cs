@@ -14,7 +14,11 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock, LetterRequests letters)
 {
-    public async Task ProjectAsync(RunResult result, CancellationToken cancellationToken)
+    /// <summary>Projects one step onto the complaint its instance belongs to (none: nothing to do).</summary>
+    /// <param name="result">The step's result.</param>
+    /// <param name="actor">Who caused the step, where a person did (cancelling the instance); null otherwise.</param>
+    /// <param name="cancellationToken">Cancels the database reads.</param>
+    public async Task ProjectAsync(RunResult result, string? actor, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(result.State.CorrelationId, out var complaintId))
         {
@@ -33,7 +37,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         {
             switch (effect)
             {
-                case SetCaseStatus status when ComplaintStatus.All.Contains(status.Status) && status.Status != complaint.Status:
+                case SetCaseStatus status when ComplaintStatus.SetByProcedure.Contains(status.Status) && status.Status != complaint.Status:
                     complaint.Status = status.Status;
                     complaint.UpdatedAt = now;
                     if (status.Status == ComplaintStatus.Received)
@@ -71,7 +75,28 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         }
 
         ArchiveTaskDocuments(complaint, result, now);
+        if (result.State.SubStatus == WorkflowSubStatus.Cancelled)
+        {
+            FollowCancellation(complaint, actor, now);
+        }
+
         await CloseIfFinishedAsync(complaint, result, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The instance was cancelled (only a running one can be, so this step is the only one that sees it): the case
+    /// follows as stopped, unless it already has its outcome. The engine cancelled the open tasks and removed every
+    /// bookmark and timer in this same step, so nothing of the procedure runs or requests a letter after it.
+    /// </summary>
+    private void FollowCancellation(ComplaintEntity complaint, string? actor, DateTimeOffset now)
+    {
+        if (!ComplaintStatus.Final.Contains(complaint.Status))
+        {
+            complaint.Status = ComplaintStatus.Cancelled;
+            complaint.UpdatedAt = now;
+        }
+
+        Timeline(complaint.Id, now, "Cancelled", $"Procedure afgebroken door {actor ?? "onbekend"}.");
     }
 
     /// <summary>Decisions written into tasks (report, advice, decision, contact note) go to the dossier.</summary>
@@ -168,6 +193,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         ComplaintStatus.AwaitingDecision => "wacht op besluit",
         ComplaintStatus.Decided => "besloten",
         ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
+        ComplaintStatus.Cancelled => "afgebroken",
         _ => status,
     };
 }

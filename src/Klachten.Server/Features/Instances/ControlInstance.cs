@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
@@ -5,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Instances;
 
-/// <summary>Cancel, retry and delete one instance; each answers the instance as it is afterwards.</summary>
+/// <summary>
+/// Cancel, retry and delete one instance; each answers the instance as it is afterwards. A complaint follows its
+/// instance: cancelling stops the procedure and the case becomes <c>Cancelled</c> in the same step (see
+/// <c>ComplaintProjector</c>); deleting a complaint's instance is refused, because the case refers to it.
+/// </summary>
 internal static class ControlInstance
 {
-    public static async Task<IResult> CancelAsync(string id, WorkflowRuntime runtime, KlachtenDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> CancelAsync(string id, ClaimsPrincipal user, WorkflowRuntime runtime, KlachtenDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.CancelAsync(id, cancellationToken);
+        var outcome = await runtime.CancelAsync(id, user.Identity?.Name, cancellationToken);
         return await RespondAsync(id, outcome, "Alleen een lopende workflowinstantie kan worden geannuleerd.", db, cancellationToken);
     }
 
@@ -20,7 +25,10 @@ internal static class ControlInstance
         return await RespondAsync(id, outcome, "Alleen een workflowinstantie met een fout kan opnieuw worden geprobeerd.", db, cancellationToken);
     }
 
-    /// <summary>Deletes a finished instance with its bookmarks, journal and tasks (cascade); a running one is a 409.</summary>
+    /// <summary>
+    /// Deletes a finished instance with its bookmarks, journal and tasks (cascade). A running one is a 409, and so is
+    /// a complaint's instance in any state: the case's tasks, terms and flowchart come from it.
+    /// </summary>
     public static async Task<IResult> DeleteAsync(string id, KlachtenDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -34,7 +42,16 @@ internal static class ControlInstance
                 return InstanceRequests.NotFound(id);
             }
 
-            if (instance.Status != nameof(Workflows.Runtime.WorkflowStatus.Finished))
+            var finished = instance.Status == nameof(Workflows.Runtime.WorkflowStatus.Finished);
+            var reference = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == id).Select(c => c.Reference).FirstOrDefaultAsync(cancellationToken);
+            if (reference is not null)
+            {
+                return ProblemResponses.Conflict(finished
+                    ? $"Deze workflow hoort bij klacht {reference} en kan niet worden verwijderd: het dossier van de klacht verwijst ernaar."
+                    : $"Deze workflow hoort bij klacht {reference} en kan niet worden verwijderd; trek de klacht in of breek de procedure af (annuleren).");
+            }
+
+            if (!finished)
             {
                 return ProblemResponses.Conflict("Alleen een afgeronde workflowinstantie kan worden verwijderd; annuleer haar eerst.");
             }

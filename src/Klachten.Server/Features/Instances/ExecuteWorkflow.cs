@@ -25,14 +25,16 @@ internal static class ExecuteWorkflow
             return ProblemResponses.NotFound(outcome.Message!);
         }
 
+        // The headers Studio's client reads (it ignores the status code and the body).
         var state = outcome.State!;
         response.Headers["x-elsa-workflow-instance-id"] = state.Id;
-        var body = new JsonObject { ["workflowState"] = ElsaInstanceMapper.ToWorkflowState(state) };
+        response.Headers["x-elsa-workflow-cannot-start"] = "False";
+        response.Headers["x-elsa-response"] = "true";
 
-        // Elsa answers a faulted run with 500 and the state, so callers see the incident.
-        return state.SubStatus == WorkflowSubStatus.Faulted
-            ? TypedResults.Json(body, statusCode: StatusCodes.Status500InternalServerError)
-            : TypedResults.Json(body);
+        // Every outcome is 200 with the state: finished, suspended with its bookmarks, cancelled, or faulted with its
+        // incidents. Elsa 3 answers a faulted run with 500 and this same body; we deliberately do not, because a fault
+        // is the workflow's outcome, not a server failure, and a 5xx would count as one in proxies, logs and alerts.
+        return TypedResults.Json(new JsonObject { ["workflowState"] = ElsaInstanceMapper.ToWorkflowState(state) });
     }
 
     public static async Task<IResult> DispatchAsync(string definitionId, HttpRequest request, DispatchQueue queue, Klachten.Server.Persistence.KlachtenDbContext db, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ internal static class WebText
     ];
 
     public static readonly IReadOnlyList<string> Statuses =
-        ["Informal", "Received", "InConversation", "WithCommittee", "AwaitingDecision", "Decided", "Withdrawn", "NotAdmissible"];
+        ["Informal", "Received", "InConversation", "WithCommittee", "AwaitingDecision", "Decided", "Withdrawn", "NotAdmissible", "Cancelled"];
 
     public static string Status(string? status) => status switch
     {
@@ -43,6 +43,7 @@ internal static class WebText
         "AwaitingDecision" => "Wacht op besluit",
         "Decided" => "Besloten",
         "NotAdmissible" => "Niet-ontvankelijk",
+        "Cancelled" => "Afgebroken",
         _ => status ?? "onbekend",
     };
 
