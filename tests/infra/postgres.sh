@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL for the tests: ./postgres.sh start|stop|halt|resume
+# Throwaway PostgreSQL for the tests: ./postgres.sh start|stop|halt|crash|resume
 # `start` prints an Npgsql connection string on stdout; everything else goes to stderr.
 # `halt` stops the server process (fast shutdown) but keeps its data; `resume` starts it again on the same data
 # (the fault tests use them to take a dedicated instance away mid-run).
@@ -53,11 +53,13 @@ only_dir() {
     echo "$dirs"
 }
 
+# `halt` shuts down cleanly (fast); `crash` stops every process without a checkpoint (immediate), as a killed server
+# would, so `resume` runs crash recovery from the write-ahead log.
 halt() {
-    local dir
+    local dir mode=${1:-fast}
     dir=$(only_dir)
-    as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -w -t 60 stop -m fast >/dev/null || die "PostgreSQL on $PORT did not stop"
-    log "PostgreSQL on 127.0.0.1:$PORT halted (data kept)"
+    as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -w -t 60 stop -m "$mode" >/dev/null || die "PostgreSQL on $PORT did not stop"
+    log "PostgreSQL on 127.0.0.1:$PORT halted ($mode; data kept)"
 }
 
 resume() {
@@ -91,7 +93,8 @@ start() {
 case ${1:-} in
     start) start ;;
     stop) stop ;;
-    halt) halt ;;
+    halt) halt fast ;;
+    crash) halt immediate ;;
     resume) resume ;;
-    *) die "usage: $0 start|stop|halt|resume" ;;
+    *) die "usage: $0 start|stop|halt|crash|resume" ;;
 esac
