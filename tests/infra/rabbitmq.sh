@@ -77,6 +77,19 @@ halt() {
     log "RabbitMQ node $NODE halted (data kept)"
 }
 
+# `crash`: SIGKILL of the node's Erlang VM, no shutdown at all; `resume` then recovers from its data directory.
+crash() {
+    local dir pid
+    dir=$(only_dir)
+    pid=$(cat "$dir/rabbit.pid")
+    kill -9 "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    ! kill -0 "$pid" 2>/dev/null || die "RabbitMQ node $NODE (pid $pid) survived SIGKILL"
+    # A stale pid file would make the next start wait for the dead process.
+    rm -f "$dir/rabbit.pid"
+    log "RabbitMQ node $NODE killed (SIGKILL; data kept)"
+}
+
 resume() {
     local started dir
     started=$(now)
@@ -110,6 +123,7 @@ case ${1:-} in
     start) start ;;
     stop) stop ;;
     halt) halt ;;
+    crash) crash ;;
     resume) resume ;;
-    *) die "usage: $0 start|stop|halt|resume" ;;
+    *) die "usage: $0 start|stop|halt|crash|resume" ;;
 esac

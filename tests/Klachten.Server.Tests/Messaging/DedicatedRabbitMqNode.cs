@@ -59,6 +59,9 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
     /// <summary>The node process stops (connections closed, port shut); its folder with the durable queues stays.</summary>
     public Task HaltAsync() => RunScriptAsync("halt", Port, TimeSpan.FromSeconds(90));
 
+    /// <summary>SIGKILL of the node: no shutdown at all; resuming recovers its durable queues and persistent messages.</summary>
+    public Task CrashAsync() => RunScriptAsync("crash", Port, TimeSpan.FromSeconds(90));
+
     /// <summary>The node process starts again from its folder, with the queues and messages it had.</summary>
     public Task ResumeAsync() => RunScriptAsync("resume", Port, TimeSpan.FromSeconds(120));
 
