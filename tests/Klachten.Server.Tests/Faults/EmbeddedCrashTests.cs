@@ -186,15 +186,20 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IAsyncLifetim
     /// </summary>
     private async Task AssertEachLetterSentAndMailedOnceAsync(NodeDriver driver, List<Registered> cases)
     {
+        // Per letter, the recipients with an e-mail address, as the outbox row requested it.
+        var emails = (await QueryAsync("SELECT id, payload_json FROM outbox_messages WHERE message_type = 'SendLetter'", r => (Id: r.GetString(0), Payload: r.GetString(1))))
+            .ToDictionary(r => r.Id, r => JsonNode.Parse(r.Payload)!["recipients"]!.AsArray().Count(p => !string.IsNullOrEmpty((string?)p!["email"])), StringComparer.Ordinal);
         var expected = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var complaint in cases)
         {
             var @case = await driver.CaseAsync(complaint);
             var letter = Assert.Single(CaseAssert.Letters(@case), l => (string?)l["kind"] == "Ontvangstbevestiging");
-            Assert.Equal(("Ontvangstbevestiging", "Sent"), ((string?)letter["kind"], (string?)letter["status"]));
+            Assert.Equal("Sent", (string?)letter["status"]);
             Assert.Single(CaseAssert.Timeline(@case), "Brief 'Ontvangstbevestiging' verzonden.");
-            expected[(string)letter["id"]!] = letter["recipients"]!.AsArray().Count(r => !string.IsNullOrEmpty((string?)r!["email"]));
+            expected[(string)letter["id"]!] = emails[(string)letter["id"]!];
         }
+
+        Assert.Equal(expected.Count, emails.Count);
 
         var mails = Directory.GetFiles(MailFolder, "*.eml").Select(Path.GetFileName).ToList();
         var perLetter = mails.GroupBy(f => f!.Split('.')[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
