@@ -51,7 +51,8 @@ public static class ArchiveModule
     /// The archive's consumers, on queues of their own: <c>archive-document</c>, <c>archive-letter-sent</c>,
     /// <c>archive-case-closed</c>.
     /// </summary>
-    public static IBusRegistrationConfigurator AddArchiveConsumers(this IBusRegistrationConfigurator bus)
+    public static T AddArchiveConsumers<T>(this T bus)
+        where T : IRegistrationConfigurator
     {
         bus.AddConsumer<ArchiveDocumentConsumer>();
         bus.AddConsumer<ArchiveLetterSentConsumer>();

@@ -37,8 +37,9 @@ public static class NotificationsModule
         return builder;
     }
 
-    /// <summary>Registers the consumers of <c>SendLetter</c>, <c>SendReminder</c> and of letters' faults on the bus.</summary>
-    public static IBusRegistrationConfigurator AddNotificationConsumers(this IBusRegistrationConfigurator bus)
+    /// <summary>Registers the consumers of <c>SendLetter</c>, <c>SendReminder</c> and of letters' faults on the bus (or the mediator).</summary>
+    public static T AddNotificationConsumers<T>(this T bus)
+        where T : IRegistrationConfigurator
     {
         bus.AddConsumer<SendLetterConsumer>();
         bus.AddConsumer<SendReminderConsumer>();

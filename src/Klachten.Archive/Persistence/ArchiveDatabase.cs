@@ -1,4 +1,5 @@
 using Klachten.ServiceDefaults;
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ internal static class ArchiveDatabase
     private const string PostgreSqlHistoryTable = "__ef_migrations_history";
 
     public static DbContextOptionsBuilder UseArchiveSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(SqliteHistoryTable)).UseSnakeCaseNamingConvention();
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(SqliteHistoryTable)).UseSnakeCaseNamingConvention().WithSqliteDurability();
 
     public static DbContextOptionsBuilder UseArchivePostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(PostgreSqlHistoryTable, PostgreSqlArchiveDbContext.SchemaName))

@@ -1,4 +1,5 @@
 using Klachten.ServiceDefaults;
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ internal static class NotificationsDatabase
 
     public static DbContextOptionsBuilder UseNotificationsSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(SqliteNotificationsDbContext.Prefix + "ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention().WithSqliteDurability();
 
     public static DbContextOptionsBuilder UseNotificationsPostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsTable, PostgreSqlNotificationsDbContext.SchemaName))

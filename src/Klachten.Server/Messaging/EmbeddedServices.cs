@@ -51,11 +51,11 @@ internal static class EmbeddedServices
         return builder;
     }
 
-    /// <summary>The consumers of both services on the server's bus.</summary>
-    public static void AddEmbeddedConsumers(IBusRegistrationConfigurator bus)
+    /// <summary>The consumers of both services, on the server's mediator (which the outbox relay awaits).</summary>
+    public static void AddEmbeddedConsumers(IRegistrationConfigurator consumers)
     {
-        bus.AddNotificationConsumers();
-        bus.AddArchiveConsumers();
+        consumers.AddNotificationConsumers();
+        consumers.AddArchiveConsumers();
     }
 
     /// <summary><c>--migrate</c> for the embedded services' tables.</summary>

@@ -9,32 +9,41 @@ internal static class MessagingSetup
 {
     /// <summary>
     /// The bus and the outbox relay. With the in-memory transport (the embedded default) the notification and
-    /// archive consumers run in this process too, so letters appear without any other server.
+    /// archive consumers run in this process too, so letters appear without any other server: they and the server's
+    /// own letter-outcome consumers are then registered on the mediator, which the relay awaits (see
+    /// <see cref="OutboxRelay"/>), not on the bus.
     /// </summary>
-    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<MassTransit.IBusRegistrationConfigurator>? embedded = null)
+    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator>? embedded = null)
     {
         builder.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValidated<MessagingOptions>(MessagingOptions.SectionName);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        var inProcess = messaging.Transport == MessagingTransport.InMemory && embedded is not null;
+        if (inProcess)
+        {
+            builder.Services.AddMediator(mediator =>
+            {
+                AddLetterOutcomeConsumers(mediator);
+                embedded!(mediator);
+            });
+        }
+
         try
         {
             builder.AddKlachtenBus(bus =>
             {
-                bus.AddConsumer<LetterSentConsumer>();
-                bus.AddConsumer<LetterFailedConsumer>();
-                bus.AddConsumer<LetterFaultConsumer>();
+                if (!inProcess)
+                {
+                    AddLetterOutcomeConsumers(bus);
+                }
 
                 // The server works without the broker: steps commit their messages to the outbox and the relay
                 // delivers them once it is back. So a broker outage makes the node Degraded (still 200 on
                 // /health/ready, visible in the report), not Unhealthy - a load balancer must not take every node
                 // out of service because RabbitMQ is away. The workers, which cannot work without it, keep Unhealthy.
                 bus.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = HealthStatus.Degraded);
-                if (messaging.Transport == MessagingTransport.InMemory)
-                {
-                    embedded?.Invoke(bus);
-                }
             });
         }
         catch (InvalidOperationException ex)
@@ -43,5 +52,12 @@ internal static class MessagingSetup
         }
 
         return builder;
+    }
+
+    private static void AddLetterOutcomeConsumers(IRegistrationConfigurator consumers)
+    {
+        consumers.AddConsumer<LetterSentConsumer>();
+        consumers.AddConsumer<LetterFailedConsumer>();
+        consumers.AddConsumer<LetterFaultConsumer>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
+using Klachten.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,18 @@ namespace Klachten.Server.Messaging;
 /// delays it. Consumers deduplicate on the message id, which covers the one remaining window (published, then the
 /// mark failed or the node died).
 /// </summary>
+/// <remarks>
+/// In the embedded default (in-memory transport) the consumers run in this process, and a publish on the in-memory bus
+/// returns once the message is queued in memory: marking the row sent then loses the message at a crash. There the
+/// relay hands each row to the mediator instead (<see cref="InProcessDelivery"/>), which runs the consumers in-line and
+/// returns only when they have committed; see there.
+/// </remarks>
 internal sealed class OutboxRelay(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
+    MessagingOptions messaging,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     /// <summary>Attempts after which a row is parked (also read by the outbox metrics).</summary>
@@ -30,6 +38,11 @@ internal sealed class OutboxRelay(
         await using (scopes.CreateAsyncScope().ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => started.TrySetResult()))
         {
             await started.Task.WaitAsync(stoppingToken);
+        }
+
+        if (InProcess)
+        {
+            await InProcessDelivery.ReleaseLeasesOfPreviousRunAsync(scopes, options.Value.NodeName, logger, stoppingToken);
         }
 
         var delay = options.Value.PollInterval;
@@ -79,6 +92,8 @@ internal sealed class OutboxRelay(
         }
 
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var inProcess = InProcess ? new InProcessDelivery(scope.ServiceProvider, db, clock, logger) : null;
+        var handled = new HashSet<string>(StringComparer.Ordinal);
         var published = 0;
         try
         {
@@ -89,26 +104,39 @@ internal sealed class OutboxRelay(
                     // Not a contract message (e.g. a letter of a workflow without a complaint): park it, visibly.
                     logger.LogError("Outbox message {MessageId} of type {MessageType} cannot be published; parked", row.Id, row.MessageType);
                     await MarkAsync(db, row.Id, sent: false, cancellationToken);
+                    handled.Add(row.Id);
                     continue;
                 }
 
                 // Telemetry: continues the trace of the step that wrote the row; MassTransit's publish span is its child.
                 using (Features.Telemetry.ServerTelemetry.StartPublish(row.Id, row.MessageType, row.TraceParent))
-                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    // MassTransit waits for the broker as long as it takes; a bounded wait lets the relay back off.
-                    limit.CancelAfter(options.Value.PublishTimeout);
-                    await publish.Publish(message, type, context => context.MessageId = Guid.Parse(row.Id), limit.Token);
+                    if (inProcess is not null)
+                    {
+                        if (!await inProcess.DeliverAsync(row, message, type, cancellationToken))
+                        {
+                            handled.Add(row.Id); // failed: it waits out its back-off without holding up the rows behind it
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        // MassTransit waits for the broker as long as it takes; a bounded wait lets the relay back off.
+                        limit.CancelAfter(options.Value.PublishTimeout);
+                        await publish.Publish(message, type, context => context.MessageId = Guid.Parse(row.Id), limit.Token);
+                    }
                 }
 
                 await MarkAsync(db, row.Id, sent: true, CancellationToken.None);
+                handled.Add(row.Id);
                 published++;
             }
         }
         finally
         {
             // Whatever was not published goes back at once, instead of waiting out the lease.
-            var rest = rows.Skip(published).Select(r => r.Id).ToList();
+            var rest = rows.Where(r => !handled.Contains(r.Id)).Select(r => r.Id).ToList();
             if (rest.Count > 0)
             {
                 await db.OutboxMessages.Where(m => rest.Contains(m.Id) && m.SentAt == null && m.LeaseOwner == options.Value.NodeName)
@@ -118,6 +146,8 @@ internal sealed class OutboxRelay(
 
         return published;
     }
+
+    private bool InProcess => messaging.Transport == MessagingTransport.InMemory;
 
     private async Task MarkAsync(KlachtenDbContext db, string id, bool sent, CancellationToken cancellationToken)
     {

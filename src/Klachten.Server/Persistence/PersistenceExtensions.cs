@@ -1,5 +1,6 @@
 using Klachten.Server.Hosting;
 using Klachten.ServiceDefaults;
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Persistence;
@@ -9,7 +10,7 @@ internal static class PersistenceExtensions
     private const string MigrationsTable = "__ef_migrations_history";
 
     public static DbContextOptionsBuilder UseKlachtenSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsTable)).UseSnakeCaseNamingConvention();
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsTable)).UseSnakeCaseNamingConvention().WithSqliteDurability();
 
     public static DbContextOptionsBuilder UseKlachtenPostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsTable)).UseSnakeCaseNamingConvention();
