@@ -3,11 +3,12 @@ using Microsoft.Extensions.Options;
 
 try
 {
+    var migrateOnly = args.Contains("--migrate");
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddKlachtenServer();
+    builder.AddKlachtenServer(migrateOnly);
     var app = builder.Build();
     app.MapKlachtenServer();
-    if (args.Contains("--migrate"))
+    if (migrateOnly)
     {
         await app.MigrateDatabaseAsync();
         return 0;

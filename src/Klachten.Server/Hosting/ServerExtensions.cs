@@ -23,7 +23,9 @@ internal static class ServerExtensions
 {
     private const string DefaultUrl = "http://localhost:5080";
 
-    public static WebApplicationBuilder AddKlachtenServer(this WebApplicationBuilder builder)
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="migrateOnly">The process only runs <c>--migrate</c> and exits.</param>
+    public static WebApplicationBuilder AddKlachtenServer(this WebApplicationBuilder builder, bool migrateOnly = false)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -57,6 +59,9 @@ internal static class ServerExtensions
         }
 
         builder.AddKlachtenMessaging(embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
+
+        // Last: a missing certificate is reported only once every other setting is right.
+        builder.AddKeyRing(migrateOnly);
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();
