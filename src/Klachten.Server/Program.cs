@@ -3,12 +3,11 @@ using Microsoft.Extensions.Options;
 
 try
 {
-    var migrateOnly = args.Contains("--migrate");
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddKlachtenServer(migrateOnly);
+    builder.AddKlachtenServer();
     var app = builder.Build();
     app.MapKlachtenServer();
-    if (migrateOnly)
+    if (args.Contains("--migrate"))
     {
         await app.MigrateDatabaseAsync();
         return 0;

@@ -23,9 +23,7 @@ internal static class ServerExtensions
 {
     private const string DefaultUrl = "http://localhost:5080";
 
-    /// <param name="builder">The host's builder.</param>
-    /// <param name="migrateOnly">The process only runs <c>--migrate</c> and exits.</param>
-    public static WebApplicationBuilder AddKlachtenServer(this WebApplicationBuilder builder, bool migrateOnly = false)
+    public static WebApplicationBuilder AddKlachtenServer(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -60,15 +58,16 @@ internal static class ServerExtensions
 
         builder.AddKlachtenMessaging(embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
 
-        // Last: a missing certificate is reported only once every other setting is right.
-        builder.AddKeyRing(migrateOnly);
-
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();
         builder.Services.AddScoped<DefinitionStore>();
         builder.Services.AddScoped<DefinitionImporter>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<StartupBanner>();
+
+        // Last: a missing certificate is reported only once every other setting is right, and the key ring is read
+        // after StartupTasks has migrated (Development).
+        builder.AddKeyRing();
         return builder;
     }
 
@@ -95,6 +94,7 @@ internal static class ServerExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        KeyRing.EnsureFirstKey(app.Services);
         if (EmbeddedServices.IsEmbedded(app.Configuration))
         {
             await EmbeddedServices.MigrateEmbeddedAsync(app.Services, CancellationToken.None);

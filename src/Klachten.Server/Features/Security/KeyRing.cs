@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace Klachten.Server.Features.Security;
 
@@ -19,32 +21,51 @@ internal static class KeyRing
     /// </summary>
     public const string ApplicationName = "KlachtenWorkflow";
 
-    /// <param name="builder">The server's builder.</param>
-    /// <param name="migrateOnly"><c>--migrate</c> uses no keys, so it needs no certificate (the migration Job has none).</param>
-    public static IHostApplicationBuilder AddKeyRing(this IHostApplicationBuilder builder, bool migrateOnly)
+    /// <summary>Call after every other hosted service is registered (see the end of the method).</summary>
+    public static IHostApplicationBuilder AddKeyRing(this IHostApplicationBuilder builder)
     {
         var options = builder.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<KlachtenDbContext>();
-        if (migrateOnly)
+        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
-            return builder;
+            dataProtection.ProtectKeysWithCertificate(Load(options));
+        }
+        else if (!builder.Environment.IsDevelopment())
+        {
+            throw Invalid(nameof(KeyRingOptions.CertificatePath),
+                "is required outside Development (a .pfx certificate that encrypts the sign-in keys in the database; see deploy/OPERATIONS.md).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.CertificatePath))
+        // Data Protection reads the key ring in a hosted service registered with its first use (authentication). Moved
+        // behind the hosted services registered so far, it reads after StartupTasks migrated a Development database
+        // instead of logging a missing table on the first start.
+        var warmUp = builder.Services.LastOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService");
+        if (warmUp is not null)
         {
-            if (!builder.Environment.IsDevelopment())
-            {
-                throw Invalid(nameof(KeyRingOptions.CertificatePath),
-                    "is required outside Development (a .pfx certificate that encrypts the sign-in keys in the database; see deploy/OPERATIONS.md).");
-            }
-
-            return builder;
+            builder.Services.Remove(warmUp);
+            builder.Services.Add(warmUp);
         }
 
-        dataProtection.ProtectKeysWithCertificate(Load(options));
         return builder;
+    }
+
+    /// <summary>
+    /// Creates the first key when the database has none (<c>--migrate</c>, before any replica starts). Replicas that
+    /// start together on an empty key table would each create one and, past Data Protection's two-minute refresh window
+    /// after start, reject each other's cookies until their next refresh (up to a day). Later keys are created two days
+    /// before they are used, so every replica has read them by then.
+    /// </summary>
+    public static void EnsureFirstKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        if (keys.GetAllKeys().Count == 0)
+        {
+            // Data Protection dates keys by the system clock, never by the app's (possibly manual) one.
+            var now = TimeProvider.System.GetUtcNow();
+            keys.CreateNewKey(now, now + services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.NewKeyLifetime);
+        }
     }
 
     private static X509Certificate2 Load(KeyRingOptions options)
