@@ -71,15 +71,21 @@ internal static class KeyRing
     private static X509Certificate2 Load(KeyRingOptions options)
     {
         var path = options.CertificatePath!;
-        X509Certificate2 certificate;
+        byte[] pfx;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, string.IsNullOrEmpty(options.CertificatePassword) ? null : options.CertificatePassword,
-                X509KeyStorageFlags.EphemeralKeySet);
+            pfx = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Invalid(nameof(KeyRingOptions.CertificatePath), $"'{path}' cannot be read ({ex.GetType().Name}).");
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            var password = string.IsNullOrEmpty(options.CertificatePassword) ? null : options.CertificatePassword;
+            certificate = X509CertificateLoader.LoadPkcs12(pfx, password, X509KeyStorageFlags.EphemeralKeySet);
         }
         catch (CryptographicException)
         {
