@@ -66,6 +66,25 @@ public sealed class KeyRingTests
         Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Migrate_Production_MakesTheFirstKeySoReplicasStartingTogetherShareIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite, "keyring_migrate");
+
+        var migrated = await ServerProcess.RunAsync(["--migrate"], database.Settings(), environment: "Production");
+        var again = await ServerProcess.RunAsync(["--migrate"], database.Settings(), environment: "Production");
+
+        Assert.True(migrated.ExitCode == 0 && again.ExitCode == 0, migrated.Output + again.Output);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT xml FROM data_protection_keys";
+        var xml = (string?)await command.ExecuteScalarAsync();
+        Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+        command.CommandText = "SELECT count(*) FROM data_protection_keys";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     private static async Task<string> TokenAsync(KlachtenFactory factory) =>
         (await factory.As("procesbeheerder").GetFromJsonAsync<JsonObject>("/studio/token"))!["token"]!.GetValue<string>();
 
