@@ -39,6 +39,7 @@ ensure_packages() {
     command -v debootstrap >/dev/null || [[ -x /usr/sbin/debootstrap ]] || missing+=(debootstrap)
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
+    command -v openssl >/dev/null || missing+=(openssl)
     [[ ${#missing[@]} -eq 0 ]] && return
     log "installing ${missing[*]}"
     sudo_ apt-get update -qq
@@ -156,12 +157,21 @@ done
 
 # --- 3. the stack ---------------------------------------------------------------------------------------------
 API_KEY=smoke-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# The key-ring certificate as deploy/OPERATIONS.md makes it, readable by the containers' user.
+CERT_PASSWORD=smoke-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+openssl req -x509 -newkey rsa:3072 -sha256 -days 3650 -nodes -subj "/CN=klachten-dataprotection" \
+    -keyout "$WORK/dataprotection.key" -out "$WORK/dataprotection.crt" 2>/dev/null
+openssl pkcs12 -export -inkey "$WORK/dataprotection.key" -in "$WORK/dataprotection.crt" -out "$WORK/dataprotection.pfx" -passout "pass:$CERT_PASSWORD"
+rm "$WORK/dataprotection.key"
+sudo_ chown 10001:10001 "$WORK/dataprotection.pfx" && sudo_ chmod 400 "$WORK/dataprotection.pfx"
 cat >"$WORK/.env" <<EOF
 KLACHTEN_TAG=$TAG
 KLACHTEN_HTTP_PORT=$SMOKE_PORT
 POSTGRES_PASSWORD=smoke-postgres
 RABBITMQ_PASSWORD=smoke-rabbitmq
 KLACHTEN_BOOTSTRAP_API_KEY=$API_KEY
+KLACHTEN_DATAPROTECTION_CERTIFICATE=$WORK/dataprotection.pfx
+KLACHTEN_DATAPROTECTION_CERTIFICATE_PASSWORD=$CERT_PASSWORD
 RABBITMQ_MANAGEMENT_PORT=18672
 MAILPIT_PORT=$MAIL_PORT
 EOF

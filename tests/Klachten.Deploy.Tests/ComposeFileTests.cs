@@ -49,6 +49,22 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Servers_ReadTheKeyRingFromTheDatabase_WithTheCertificateAsASecret_AndShareNoKeyVolume()
+    {
+        foreach (var service in new[] { "migrate", "server-1", "server-2" })
+        {
+            Assert.Equal("/run/secrets/dataprotection-certificate", Compose.Text("services", service, "environment", "Klachten__DataProtection__CertificatePath"));
+            Assert.StartsWith("${", Compose.Text("services", service, "environment", "Klachten__DataProtection__CertificatePassword"), StringComparison.Ordinal);
+            Assert.Contains("dataprotection-certificate", Compose.Items("services", service, "secrets").Select(s => ((YamlScalarNode)s).Value));
+            Assert.Null(Compose.Get("services", service, "environment", "HOME"));
+            Assert.All(Compose.Items("services", service, "volumes"), v => Assert.StartsWith("server-data:", ((YamlScalarNode)v).Value, StringComparison.Ordinal));
+        }
+
+        Assert.StartsWith("${KLACHTEN_DATAPROTECTION_CERTIFICATE:?", Compose.Text("secrets", "dataprotection-certificate", "file"), StringComparison.Ordinal);
+        Assert.DoesNotContain("server-keys", Compose.Keys("volumes"));
+    }
+
+    [Fact]
     public void Secrets_ComeFromTheEnvFile_WhoseExampleNamesThemAll()
     {
         var text = File.ReadAllText(Yaml.Path("docker-compose.yml"));

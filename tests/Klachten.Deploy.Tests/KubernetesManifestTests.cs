@@ -126,6 +126,21 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Server_ReadsTheKeyRingFromTheDatabase_WithoutCookieAffinity_CertificateMountedFromASecret()
+    {
+        var ingress = Find("Ingress", "klachten-server");
+        Assert.DoesNotContain(ingress.Keys("metadata", "annotations"), a => a.Contains("affinity", StringComparison.Ordinal) || a.Contains("session-cookie", StringComparison.Ordinal));
+
+        var server = Find("Deployment", "klachten-server");
+        AssertCertificateMounted(server.Get("spec", "template", "spec")!, server.Items("spec", "template", "spec", "containers").Single());
+        var job = Find("Job", "klachten-migrate");
+        AssertCertificateMounted(job.Get("spec", "template", "spec")!, job.Items("spec", "template", "spec", "initContainers").Single(c => c.Text("name") == "server"));
+
+        var secret = Yaml.Documents(System.IO.Path.Combine(Directory, "secret.example.yaml")).Single();
+        Assert.Contains("Klachten__DataProtection__CertificatePassword", secret.Keys("stringData"));
+    }
+
+    [Fact]
     public void SecretExample_HasEveryKeyTheConfigMapLeavesOut()
     {
         var secret = Yaml.Documents(System.IO.Path.Combine(Directory, "secret.example.yaml")).Single();
@@ -149,6 +164,15 @@ public sealed class KubernetesManifestTests
         // A read-only root filesystem needs a writable /tmp.
         var tmp = Assert.Single(container.Items("volumeMounts"), m => m.Text("mountPath") == "/tmp");
         Assert.Contains(podSpec.Items("volumes"), v => v.Text("name") == tmp.Text("name") && v.Get("emptyDir") is not null);
+    }
+
+    private static void AssertCertificateMounted(YamlNode podSpec, YamlNode container)
+    {
+        var path = Assert.Single(container.Items("env"), e => e.Text("name") == "Klachten__DataProtection__CertificatePath").Text("value")!;
+        var mount = Assert.Single(container.Items("volumeMounts"), m => path.StartsWith(m.Text("mountPath") + "/", StringComparison.Ordinal));
+        Assert.Equal("true", mount.Text("readOnly"));
+        var volume = Assert.Single(podSpec.Items("volumes"), v => v.Text("name") == mount.Text("name"));
+        Assert.Equal("klachten-dataprotection", volume.Text("secret", "secretName"));
     }
 
     private static void AssertConfigured(YamlNode container)

@@ -64,6 +64,10 @@ internal static class ServerExtensions
         builder.Services.AddScoped<DefinitionImporter>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<StartupBanner>();
+
+        // Last: a missing certificate is reported only once every other setting is right, and the key ring is read
+        // after StartupTasks has migrated (Development).
+        builder.AddKeyRing();
         return builder;
     }
 
@@ -90,6 +94,7 @@ internal static class ServerExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        KeyRing.EnsureFirstKey(app.Services);
         if (EmbeddedServices.IsEmbedded(app.Configuration))
         {
             await EmbeddedServices.MigrateEmbeddedAsync(app.Services, CancellationToken.None);

@@ -1,5 +1,6 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Persistence;
@@ -8,7 +9,7 @@ namespace Klachten.Server.Persistence;
 /// The server's database. One model, two providers: each provider has its own derived context so that its
 /// migrations are generated and kept separately.
 /// </summary>
-internal abstract class KlachtenDbContext : DbContext
+internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
 {
     protected KlachtenDbContext(DbContextOptions options)
         : base(options)
@@ -32,6 +33,9 @@ internal abstract class KlachtenDbContext : DbContext
     public DbSet<ComplaintEventEntity> ComplaintEvents => Set<ComplaintEventEntity>();
     public DbSet<LetterEntity> Letters => Set<LetterEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    /// <summary>The Data Protection key ring (sign-in cookies, anti-forgery, Studio tokens), shared by every replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Hands out the next complaint number of a year. The row stays locked until the transaction ends, so a

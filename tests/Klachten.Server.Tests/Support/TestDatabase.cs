@@ -1,4 +1,5 @@
 using Klachten.Testing;
+using Klachten.Testing.Security;
 
 namespace Klachten.Server.Tests.Support;
 
@@ -37,7 +38,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, await PostgresServer.CreateDatabaseAsync(name), directory);
     }
 
-    public Dictionary<string, string?> Settings(string? workflowsDirectory = null) => new()
+    /// <summary>
+    /// The database, the data folder, the shipped workflows and the key-ring certificate (required outside Development,
+    /// used in Development too, so every test server encrypts its keys as production does).
+    /// </summary>
+    public Dictionary<string, string?> Settings(string? workflowsDirectory = null) => new(TestCertificates.DataProtectionSettings())
     {
         ["Klachten:Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Klachten"] = ConnectionString,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Klachten.Testing;
 using Klachten.Testing.Processes;
+using Klachten.Testing.Security;
 using Microsoft.Playwright;
 
 namespace Klachten.Web.Tests.Oidc;
@@ -99,6 +100,8 @@ public sealed class OidcAppFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = Address.ToString();
         start.Environment["Klachten__DataDirectory"] = _dataDirectory;
+        start.Environment["Klachten__DataProtection__CertificatePath"] = TestCertificates.SharedPfxPath;
+        start.Environment["Klachten__DataProtection__CertificatePassword"] = TestCertificates.Password;
         start.Environment["Klachten__Auth__Oidc__Authority"] = Provider.Issuer.AbsoluteUri;
         start.Environment["Klachten__Auth__Oidc__ClientId"] = TestOidcProvider.ClientId;
         start.Environment["Klachten__Auth__Oidc__ClientSecret"] = TestOidcProvider.ClientSecret;
