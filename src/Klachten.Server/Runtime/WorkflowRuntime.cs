@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +24,18 @@ internal sealed class WorkflowRuntime(
     ILogger<WorkflowRuntime> logger)
 {
     /// <summary>Starts an instance on the published version of a definition.</summary>
-    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null)
+    /// <param name="versionOptions">Which version runs; the published one when null. Elsa's designer runs <c>Latest</c>, a draft included (a test run).</param>
+    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null)
     {
         instanceId ??= Guid.CreateVersion7().ToString("N");
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId);
+        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId, versionOptions);
         if (result is null)
         {
-            return StepOutcome.NotFound($"Workflow '{definitionId}' heeft geen gepubliceerde versie.");
+            return StepOutcome.NotFound(versionOptions is null or { Selector: VersionSelector.Published }
+                ? $"Workflow '{definitionId}' heeft geen gepubliceerde versie."
+                : $"Workflow '{definitionId}' heeft geen versie die bij '{versionOptions.Value.Selector}' past.");
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -46,10 +50,12 @@ internal sealed class WorkflowRuntime(
     /// Starts an instance inside the caller's transaction (e.g. with the complaint it belongs to): the caller saves,
     /// commits and then calls <see cref="AfterCommit"/>. Null when the definition has no published version.
     /// </summary>
-    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null)
+    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null)
     {
         var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
-            .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
+            .Where(v => v.DefinitionId == definitionId)
+            .Select(versionOptions ?? new VersionOptions(VersionSelector.Published))
+            .OrderByDescending(v => v.Version)
             .Select(v => v.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (versionId is null)

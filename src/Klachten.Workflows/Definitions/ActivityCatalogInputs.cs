@@ -100,8 +100,8 @@ public static class ActivityCatalogInputs
             new("DueAmount", "Int32", "Termijn (aantal)", "Binnen hoeveel eenheden de taak af moet zijn; leeg is geen termijn."),
             new("DueUnit", "String", "Termijn (eenheid)", "De eenheid van de termijn.", "dropdown", TermUnits),
             CountFrom,
-            new("RequiredFields", "String[]", "Verplichte velden", "Gegevens die bij het afronden ingevuld moeten zijn (JSON-lijst)."),
-            new("RefusedOutcomes", "String[]", "Geweigerde uitkomsten", "Uitkomsten die in deze situatie niet gekozen mogen worden (JSON-lijst).", DefaultSyntax: "JavaScript"),
+            new("RequiredFields", "String[]", "Verplichte velden", "Gegevens die bij het afronden ingevuld moeten zijn.", "multitext"),
+            new("RefusedOutcomes", "Object", "Geweigerde uitkomsten", "Uitkomsten die in deze situatie niet gekozen mogen worden, met de reden (JSON-object: uitkomst → reden).", DefaultSyntax: "JavaScript"),
             new("MetByLetter", "String", "Voldaan door brief", "Soort brief waarmee de termijn van deze taak gehaald is."),
         ],
         [ActivityTypes.Term] =
@@ -118,9 +118,9 @@ public static class ActivityCatalogInputs
         [ActivityTypes.SendLetter] =
         [
             new("LetterKind", "String", "Soort brief", "Het briefsjabloon, bijvoorbeeld Ontvangstbevestiging."),
-            new("Recipients", "String[]", "Ontvangers", "Wie de brief krijgt (JSON-lijst, bijvoorbeeld [\"klager\"])."),
-            new("CopyTo", "String[]", "Kopie aan", "Wie een kopie krijgt (JSON-lijst)."),
-            new("Attachments", "String[]", "Bijlagen", "Bijlagen bij de brief (JSON-lijst)."),
+            new("Recipients", "String[]", "Ontvangers", "Wie de brief krijgt, bijvoorbeeld klager.", "multitext"),
+            new("CopyTo", "String[]", "Kopie aan", "Wie een kopie krijgt.", "multitext"),
+            new("Attachments", "String[]", "Bijlagen", "Bijlagen bij de brief.", "multitext"),
         ],
     };
 

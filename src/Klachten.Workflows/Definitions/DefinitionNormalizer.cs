@@ -4,8 +4,9 @@ namespace Klachten.Workflows.Definitions;
 
 /// <summary>
 /// Brings a definition into the shape Studio needs: every activity has an id and a unique node id (ancestor ids
-/// joined with ':'), and flowcharts have activity and connection lists. Studio's "Create workflow" posts a root
-/// without any of these, and a missing node id crashes its editor.
+/// joined with ':'), flowcharts have activity and connection lists, and list inputs are in the form Studio edits
+/// (<see cref="ListInputs"/>). Studio's "Create workflow" posts a root without any of these, and a missing node id
+/// crashes its editor.
 /// </summary>
 public static class DefinitionNormalizer
 {
@@ -45,6 +46,7 @@ public static class DefinitionNormalizer
         {
             child.Id = string.IsNullOrWhiteSpace(child.Id) ? NewId() : child.Id;
             child.NodeId = $"{parent.NodeId}:{child.Id}";
+            ListInputs.ToStudioForm(child);
             NormalizeChildren(child);
         }
     }

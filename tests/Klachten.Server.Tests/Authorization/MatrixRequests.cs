@@ -75,6 +75,8 @@ internal static partial class MatrixRequests
             MatrixRequest.Json("POST", $"/elsa/api/workflow-definitions/{(await f.NewDefinitionAsync(publish: false)).DefinitionId}/publish", new JsonObject()),
         ["POST /elsa/api/workflow-definitions/{definitionId}/retract"] = async f =>
             MatrixRequest.Json("POST", $"/elsa/api/workflow-definitions/{(await f.NewDefinitionAsync(publish: true)).DefinitionId}/retract", new JsonObject()),
+        ["POST /elsa/api/workflow-definitions/{definitionId}/revert/{version}"] = async f =>
+            MatrixRequest.Json("POST", $"/elsa/api/workflow-definitions/{(await f.NewDefinitionAsync(publish: true)).DefinitionId}/revert/1", new JsonObject()),
         // A definition that was ever published keeps its history (409); only a draft one can be deleted.
         ["DELETE /elsa/api/workflow-definitions/{definitionId}"] = async f =>
             new MatrixRequest(HttpMethod.Delete, $"/elsa/api/workflow-definitions/{(await f.NewDefinitionAsync(publish: false)).DefinitionId}"),

@@ -22,7 +22,7 @@ public abstract class ImportExportTests(ServerFixture fixture)
 
     [Theory]
     [MemberData(nameof(ElsaExports))]
-    public async Task Import_FileExportedByElsa_StoredAsDraftAndExportedBackWithTheSameActivities(string name)
+    public async Task Import_FileExportedByElsaAsPublished_StoredPublishedAndExportedBackWithTheSameActivities(string name)
     {
         var export = ElsaExport(name);
 
@@ -31,7 +31,7 @@ public abstract class ImportExportTests(ServerFixture fixture)
         Assert.True(imported.StatusCode == HttpStatusCode.Created, await imported.Content.ReadAsStringAsync());
         var definition = await imported.ReadObjectAsync();
         var definitionId = (string)export["definitionId"]!;
-        Assert.Equal((definitionId, 1, false), ((string?)definition["definitionId"], (int)definition["version"]!, (bool)definition["isPublished"]!));
+        Assert.Equal((definitionId, 1, true), ((string?)definition["definitionId"], (int)definition["version"]!, (bool)definition["isPublished"]!));
 
         using var download = await _owner.GetAsync($"/elsa/api/workflow-definitions/{definitionId}/export");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -51,12 +51,38 @@ public abstract class ImportExportTests(ServerFixture fixture)
         using var first = await _owner.PostAsync("/elsa/api/workflow-definitions/import", ElsaJson.Body(export));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         export.Remove("publish");
+        export["isPublished"] = false;
 
         using var second = await _owner.PutAsync($"/elsa/api/workflow-definitions/{export["definitionId"]}/import", ElsaJson.Body(export));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var draft = await second.ReadObjectAsync();
         Assert.Equal((2, false), ((int)draft["version"]!, (bool)draft["isPublished"]!));
+    }
+
+    [Fact]
+    public async Task Import_ExportOfADraft_StoredAsDraft()
+    {
+        var export = ElsaExport("loop");
+        export["definitionId"] = ElsaJson.NewDefinitionId();
+        export["isPublished"] = false;
+
+        using var imported = await _owner.PostAsync("/elsa/api/workflow-definitions/import", ElsaJson.Body(export));
+
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        Assert.False((bool)(await imported.ReadObjectAsync())["isPublished"]!);
+    }
+
+    [Fact]
+    public async Task ImportFiles_ExportWithIsPublishedTrue_Published()
+    {
+        var id = ElsaJson.NewDefinitionId();
+
+        using var response = await _owner.PostAsync("/elsa/api/workflow-definitions/import-files", Form(("loop.json", Encoding.UTF8.GetBytes(WithId(ElsaExport("loop"), id).ToJsonString()))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var published = await _owner.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{id}?versionOptions=Published");
+        Assert.Equal(1, (int)published!["version"]!);
     }
 
     [Fact]

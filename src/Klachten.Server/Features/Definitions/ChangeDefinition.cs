@@ -55,7 +55,7 @@ internal static class ChangeDefinition
         var errors = validator.Validate(model);
         if (errors.Count == 0 && publish)
         {
-            errors = PublishValidator.Validate(model);
+            errors = PublishValidator.Validate(model, await store.PublishedModelAsync(model.DefinitionId, cancellationToken));
         }
 
         if (errors.Count > 0)
@@ -78,7 +78,7 @@ internal static class ChangeDefinition
         // The list's Publish publishes the latest version as it is: it must be complete too.
         if (await db.FindVersionAsync(definitionId, new VersionOptions(VersionSelector.Latest), cancellationToken) is { IsPublished: false } draft)
         {
-            var errors = PublishValidator.Validate(DefinitionJson.Parse(draft.Json));
+            var errors = PublishValidator.Validate(DefinitionNormalizer.Normalize(DefinitionJson.Parse(draft.Json)), await store.PublishedModelAsync(definitionId, cancellationToken));
             if (errors.Count > 0)
             {
                 return Invalid([.. errors]);
@@ -91,6 +91,16 @@ internal static class ChangeDefinition
             return published is null ? NotFound(definitionId) : TypedResults.Json(ElsaDefinitionMapper.ToSaveResponse(published, canEdit: true));
         });
     }
+
+    /// <summary><c>POST /workflow-definitions/{definitionId}/revert/{version}</c>: that version's content as the new latest draft.</summary>
+    public static Task<IResult> RevertAsync(string definitionId, int version, HttpContext context, DefinitionStore store, CancellationToken cancellationToken) =>
+        ConflictsAsProblemAsync(async () =>
+        {
+            var reverted = await store.RevertAsync(definitionId, version, context.User.Identity?.Name, cancellationToken);
+            return reverted is null
+                ? ProblemResponses.NotFound($"Versie {version} van workflow '{definitionId}' bestaat niet.")
+                : TypedResults.Json(ElsaDefinitionMapper.ToDefinition(reverted, canEdit: true));
+        });
 
     public static Task<IResult> RetractAsync(string definitionId, DefinitionStore store, CancellationToken cancellationToken) =>
         ConflictsAsProblemAsync(async () =>

@@ -57,12 +57,67 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
         }, cancellationToken, lockFirst: false);
     }
 
+    /// <summary>The published version as a normalised model, for publish-time comparison; null when none is.</summary>
+    public async Task<WorkflowDefinitionModel?> PublishedModelAsync(string? definitionId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(definitionId))
+        {
+            return null;
+        }
+
+        var json = await db.WorkflowDefinitionVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.State == DefinitionVersionState.Published)
+            .Select(v => v.Json)
+            .FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : DefinitionNormalizer.Normalize(DefinitionJson.Parse(json));
+    }
+
     /// <summary>Publishes the latest version; 409 when it is already the published one.</summary>
     public Task<WorkflowDefinitionVersionEntity?> PublishAsync(string definitionId, CancellationToken cancellationToken) =>
         InTransactionAsync(definitionId, async () =>
         {
             var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
             return header is null ? null : await PublishLatestAsync(header, clock.GetUtcNow(), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Elsa's revert: a copy of an earlier version becomes the latest version, as a draft (the published version
+    /// stays in use until it is published). Elsa adds version n+1 and leaves an existing draft behind as an older
+    /// version; here at most one draft exists, so an existing latest draft is overwritten, as a save would.
+    /// Null when the definition or the version does not exist.
+    /// </summary>
+    public Task<WorkflowDefinitionVersionEntity?> RevertAsync(string definitionId, int versionNumber, string? user, CancellationToken cancellationToken) =>
+        InTransactionAsync(definitionId, async () =>
+        {
+            var source = await db.WorkflowDefinitionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == versionNumber, cancellationToken);
+            if (source is null)
+            {
+                return null;
+            }
+
+            var header = await db.WorkflowDefinitions.SingleAsync(d => d.DefinitionId == definitionId, cancellationToken);
+            var latest = await db.WorkflowDefinitionVersions.SingleAsync(v => v.DefinitionId == definitionId && v.IsLatest, cancellationToken);
+            var now = clock.GetUtcNow();
+            var model = DefinitionJson.Parse(source.Json);
+            model.DefinitionId = definitionId;
+            model.Name = source.Name;
+            model.Description = source.Description;
+            if (latest.State == DefinitionVersionState.Draft)
+            {
+                Overwrite(latest, model, now);
+                header.Name = source.Name;
+                await db.SaveChangesAsync(cancellationToken);
+                return latest;
+            }
+
+            latest.IsLatest = false;
+            await db.SaveChangesAsync(cancellationToken);
+            var version = NewVersion(model, latest.Version + 1, user, now);
+            db.WorkflowDefinitionVersions.Add(version);
+            header.LatestVersion = version.Version;
+            header.Name = source.Name;
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
         }, cancellationToken);
 
     /// <summary>Takes the published version out of use; new instances cannot start until a version is published again.</summary>

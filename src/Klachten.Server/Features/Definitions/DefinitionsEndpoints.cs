@@ -17,6 +17,7 @@ internal static class DefinitionsEndpoints
         write.MapPost("/workflow-definitions", ChangeDefinition.SaveAsync);
         write.MapPost("/workflow-definitions/{definitionId}/publish", ChangeDefinition.PublishAsync);
         write.MapPost("/workflow-definitions/{definitionId}/retract", ChangeDefinition.RetractAsync);
+        write.MapPost("/workflow-definitions/{definitionId}/revert/{version}", ChangeDefinition.RevertAsync);
         write.MapDelete("/workflow-definitions/{definitionId}", ChangeDefinition.DeleteDefinitionAsync);
         write.MapDelete("/workflow-definition-versions/{id}", ChangeDefinition.DeleteVersionAsync);
         write.MapMethods("/workflow-definitions/import", ["POST", "PUT"], (HttpRequest request, DefinitionStore store, Klachten.Workflows.Definitions.DefinitionValidator validator, Persistence.KlachtenDbContext db, CancellationToken cancellationToken) =>

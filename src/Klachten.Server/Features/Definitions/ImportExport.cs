@@ -14,7 +14,9 @@ namespace Klachten.Server.Features.Definitions;
 /// Elsa's export (a definition version as a JSON download) and import (one model as the body, or JSON and ZIP files
 /// as a form upload, as Studio's import button sends them). Files exported by a real Elsa 3 server import as they
 /// are: echoed server fields (id, version, isLatest, …) are ignored and the definition keeps its definitionId. An
-/// import is a draft unless the body asks to publish; an invalid file changes nothing.
+/// import keeps the file's published state: an export with <c>isPublished: true</c> (or a body asking to publish) is
+/// published, anything else is a draft. Every caller of import may publish (the same policy guards both). An
+/// invalid file changes nothing.
 /// </summary>
 internal static class ImportExport
 {
@@ -54,7 +56,7 @@ internal static class ImportExport
             return ChangeDefinition.Invalid("Het bestand moet één workflowdefinitie als JSON-object bevatten.");
         }
 
-        var publish = model["publish"] is JsonValue flag && flag.TryGetValue<bool>(out var value) && value;
+        var publish = IsTrue(model["publish"]) || IsPublished(model);
         model.Remove("publish");
         if (!string.IsNullOrWhiteSpace(definitionId))
         {
@@ -121,7 +123,13 @@ internal static class ImportExport
             {
                 var parsed = DefinitionJson.Parse((JsonObject)model.DeepClone());
                 DefinitionNormalizer.Normalize(parsed);
-                problems.AddRange(validator.Validate(parsed).Select(e => $"{name}: {e}"));
+                var errors = validator.Validate(parsed);
+                if (errors.Count == 0 && IsPublished(model))
+                {
+                    errors = PublishValidator.Validate(parsed, await store.PublishedModelAsync(parsed.DefinitionId, cancellationToken));
+                }
+
+                problems.AddRange(errors.Select(e => $"{name}: {e}"));
             }
             catch (DefinitionFormatException ex)
             {
@@ -136,7 +144,7 @@ internal static class ImportExport
 
         foreach (var (_, model) in models)
         {
-            var (_, problem) = await ChangeDefinition.SaveModelAsync(model, publish: false, request.HttpContext.User.Identity?.Name, store, validator, cancellationToken);
+            var (_, problem) = await ChangeDefinition.SaveModelAsync(model, IsPublished(model), request.HttpContext.User.Identity?.Name, store, validator, cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -145,6 +153,11 @@ internal static class ImportExport
 
         return TypedResults.Json(new JsonObject { ["count"] = models.Count });
     }
+
+    // The exported version's state; the echoed field is otherwise ignored.
+    private static bool IsPublished(JsonObject model) => IsTrue(model["isPublished"]);
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue flag && flag.TryGetValue<bool>(out var value) && value;
 
     private static async Task<List<(string Name, JsonObject Model)>> ReadZipAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace Klachten.Server.Features.Definitions;
 
 /// <summary>
 /// What a definition must satisfy before it is published, on top of <see cref="DefinitionValidator"/> (which every
-/// save passes): every expression parses, every term has a positive whole amount and a known unit. Drafts may be
+/// save passes): every expression parses, every term has a positive whole amount and a known unit, and no connected
+/// outcome of the published version has disappeared (<see cref="DroppedPorts"/>). Drafts may be
 /// incomplete, because Studio auto-saves after each drop (a freshly dropped term has no amount yet); publishing is
 /// refused until they are complete. Messages are Dutch; Studio shows them as a toast.
 /// </summary>
@@ -17,9 +18,14 @@ internal static class PublishValidator
 {
     private static readonly FluidParser Liquid = new();
 
-    public static IReadOnlyList<string> Validate(WorkflowDefinitionModel model)
+    public static IReadOnlyList<string> Validate(WorkflowDefinitionModel model, WorkflowDefinitionModel? published = null)
     {
         var errors = new List<string>();
+        if (published is not null)
+        {
+            errors.AddRange(DroppedPorts.Check(model, published));
+        }
+
         foreach (var activity in model.Root?.DescendantsAndSelf() ?? [])
         {
             var label = Label(activity);
@@ -123,7 +129,7 @@ internal static class PublishValidator
         _ => (null, null),
     };
 
-    private static string Label(ActivityModel activity) =>
+    public static string Label(ActivityModel activity) =>
         (activity.Metadata?["displayText"] as JsonValue)?.TryGetValue<string>(out var text) == true && !string.IsNullOrWhiteSpace(text)
             ? text
             : activity.Name ?? activity.Id ?? "?";

@@ -13,13 +13,13 @@ internal static class ExecuteWorkflow
 
     public static async Task<IResult> ExecuteAsync(string definitionId, HttpRequest request, WorkflowRuntime runtime, HttpResponse response, CancellationToken cancellationToken)
     {
-        var (input, correlationId, error) = await ReadAsync(request, cancellationToken);
+        var (input, correlationId, versionOptions, error) = await ReadAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;
         }
 
-        var outcome = await runtime.StartAsync(definitionId, input, correlationId, cancellationToken);
+        var outcome = await runtime.StartAsync(definitionId, input, correlationId, cancellationToken, versionOptions: versionOptions);
         if (outcome.Status == StepStatus.NotFound)
         {
             return ProblemResponses.NotFound(outcome.Message!);
@@ -39,7 +39,7 @@ internal static class ExecuteWorkflow
 
     public static async Task<IResult> DispatchAsync(string definitionId, HttpRequest request, DispatchQueue queue, Klachten.Server.Persistence.KlachtenDbContext db, CancellationToken cancellationToken)
     {
-        var (input, correlationId, error) = await ReadAsync(request, cancellationToken);
+        var (input, correlationId, _, error) = await ReadAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -55,31 +55,43 @@ internal static class ExecuteWorkflow
         return TypedResults.Json(new JsonObject { ["workflowInstanceId"] = instanceId });
     }
 
-    // The body is optional: {input, correlationId}.
-    private static async Task<(JsonObject? Input, string? CorrelationId, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The body is optional: {input, correlationId, versionOptions}. Studio's ▶ sends versionOptions "Latest" to run the
+    // designer's version, a draft included; without it the published version runs.
+    private static async Task<(JsonObject? Input, string? CorrelationId, VersionOptions? VersionOptions, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0)
         {
-            return (null, null, null);
+            return (null, null, null, null);
         }
 
         var (node, error) = await RequestBody.ReadJsonAsync(request, BodyLimitBytes, cancellationToken);
         if (error is not null)
         {
-            return (null, null, error);
+            return (null, null, null, error);
         }
 
         if (node is not JsonObject body)
         {
-            return (null, null, ProblemResponses.BadRequest("De inhoud moet een JSON-object zijn."));
+            return (null, null, null, ProblemResponses.BadRequest("De inhoud moet een JSON-object zijn."));
         }
 
         if (body["input"] is { } input and not JsonObject)
         {
-            return (null, null, ProblemResponses.Validation(new Dictionary<string, string[]> { ["input"] = ["'input' moet een object zijn."] }));
+            return (null, null, null, ProblemResponses.Validation(new Dictionary<string, string[]> { ["input"] = ["'input' moet een object zijn."] }));
+        }
+
+        VersionOptions? versionOptions = null;
+        if (body["versionOptions"] is JsonValue versionValue && versionValue.TryGetValue<string>(out var versionText) && !string.IsNullOrWhiteSpace(versionText))
+        {
+            if (!VersionOptions.TryParse(versionText, out var parsed) || parsed.Selector == VersionSelector.Any)
+            {
+                return (null, null, null, ProblemResponses.Validation(new Dictionary<string, string[]> { ["versionOptions"] = [$"Onbekende waarde '{versionText}'."] }));
+            }
+
+            versionOptions = parsed;
         }
 
         var correlation = body["correlationId"] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
-        return (body["input"]?.DeepClone().AsObject(), correlation, null);
+        return (body["input"]?.DeepClone().AsObject(), correlation, versionOptions, null);
     }
 }
