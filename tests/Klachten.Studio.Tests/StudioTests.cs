@@ -159,6 +159,20 @@ public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
         await File.WriteAllTextAsync(Screenshot("instance-viewer.html"), await page.ContentAsync());
     }
 
+    [Fact]
+    public async Task S7_InstanceViewerDeepLink_Reload_ShowsViewerAgain()
+    {
+        var instanceId = s_runningInstance ?? await RegisterComplaintAsync();
+        await using var context = await fixture.NewContextAsync();
+        var page = await NewPageAsync(context);
+        await page.GotoAsync($"/studio/workflows/instances/{instanceId}/view");
+        await Assertions.Expect(page.Locator("elsa-workflow-instance-viewer g.x6-node").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("elsa-workflow-instance-viewer g.x6-node").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+    }
+
     private static string? s_runningInstance;
 
     private async Task<IPage> OpenEditorAsync(IBrowserContext context)

@@ -82,7 +82,7 @@ internal static class ServerExtensions
         app.UseAuthorization();
 
         app.MapDefaultEndpoints(metricsPolicy: Policies.Administration);
-        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors();
+        app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors().MapJavaScriptTypeDefinitions();
         app.MapKlachtenStudio();
         app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);
         app.MapKlachtenWeb();

@@ -51,6 +51,12 @@ public sealed class ActivityContext
     /// <summary>Outputs recorded for this activity.</summary>
     public JsonObject Outputs { get; } = [];
 
+    /// <summary>
+    /// The inputs as this execution evaluated them (Elsa's <c>activityState</c>), by camelCase name; the last
+    /// evaluation of an input wins. The engine writes them to the journal so the instance viewer can show them.
+    /// </summary>
+    public JsonObject EvaluatedInputs { get; } = [];
+
     /// <summary>Requests an effect the host performs in the same transaction.</summary>
     public void AddEffect(WorkflowEffect effect) => _effects.Add(effect);
 
@@ -63,6 +69,13 @@ public sealed class ActivityContext
 
     /// <summary>Evaluates an input (camelCase key) in Elsa's wrapped form or as a plain JSON value.</summary>
     public JsonNode? Evaluate(string inputName)
+    {
+        var value = EvaluateCore(inputName);
+        EvaluatedInputs[inputName] = value?.DeepClone();
+        return value;
+    }
+
+    private JsonNode? EvaluateCore(string inputName)
     {
         var raw = Activity.GetInput(inputName);
         if (raw is JsonObject wrapped && wrapped.TryGetPropertyValue("expression", out var expression))

@@ -12,7 +12,7 @@ namespace Klachten.Workflows.Runtime;
 /// <param name="ExecutionId">Activity execution id.</param>
 /// <param name="EventName"><c>Started</c>, <c>Completed</c>, <c>Suspended</c>, <c>Resumed</c>, <c>Faulted</c>, <c>Cancelled</c>.</param>
 /// <param name="Message">Fault message or other short text.</param>
-/// <param name="Payload">Outcomes, written text, and similar.</param>
+/// <param name="Payload">Outcomes, written text, and similar; the evaluated inputs under <see cref="ActivityStateKey"/>.</param>
 public sealed record JournalEntry(
     long Sequence,
     DateTimeOffset Timestamp,
@@ -23,4 +23,8 @@ public sealed record JournalEntry(
     string ExecutionId,
     string EventName,
     string? Message,
-    JsonObject? Payload);
+    JsonObject? Payload)
+{
+    /// <summary>The payload key holding the inputs as the execution evaluated them (Elsa's <c>activityState</c>).</summary>
+    public const string ActivityStateKey = "activityState";
+}

@@ -174,7 +174,7 @@ internal sealed partial class WorkflowRun(
                     state.Outputs[activity.Id!] = context.Outputs;
                 }
 
-                var payload = context.JournalPayload;
+                var payload = WithActivityState(context);
                 payload["outcomes"] = new JsonArray(completed.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
                 Journal(nodeId, context.ExecutionId, "Completed", null, payload);
                 OnCompleted(nodeId, completed.Outcomes);
@@ -194,21 +194,38 @@ internal sealed partial class WorkflowRun(
                     state.Bookmarks.Add(NewBookmark(activity, nodeId, context.ExecutionId, request));
                 }
 
-                Journal(nodeId, context.ExecutionId, "Suspended", null, context.JournalPayload.Count > 0 ? context.JournalPayload : null);
+                var suspendedPayload = WithActivityState(context);
+                Journal(nodeId, context.ExecutionId, "Suspended", null, suspendedPayload.Count > 0 ? suspendedPayload : null);
                 break;
             case ActivityResult.Faulted faulted:
-                Fault(nodeId, context.ExecutionId, faulted.Message, startedAt);
+                var faultedPayload = WithActivityState(context);
+                Fault(nodeId, context.ExecutionId, faulted.Message, startedAt, faultedPayload.Count > 0 ? faultedPayload : null);
                 break;
         }
     }
 
-    private void Fault(string nodeId, string executionId, string message, DateTimeOffset startedAt)
+    /// <summary>
+    /// The journal payload plus the inputs as evaluated (under <c>activityState</c>), which the engine keeps nowhere
+    /// else; the instance viewer shows them as the selected activity's state.
+    /// </summary>
+    private static JsonObject WithActivityState(ActivityContext context)
+    {
+        var payload = context.JournalPayload;
+        if (context.EvaluatedInputs.Count > 0)
+        {
+            payload[JournalEntry.ActivityStateKey] = context.EvaluatedInputs.DeepClone();
+        }
+
+        return payload;
+    }
+
+    private void Fault(string nodeId, string executionId, string message, DateTimeOffset startedAt, JsonObject? payload = null)
     {
         // Elsa's default incident strategy: the instance becomes Faulted and keeps its place for a retry.
         var activity = graph.Node(nodeId);
         state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, NodeId = nodeId, ExecutionId = executionId, Status = ActiveStatus.Faulted, StartedAt = startedAt });
         state.Incidents.Add(new Incident(activity.Id!, nodeId, activity.Type!, message, now));
-        Journal(nodeId, executionId, "Faulted", message, null);
+        Journal(nodeId, executionId, "Faulted", message, payload);
         state.Status = WorkflowStatus.Finished;
         state.SubStatus = WorkflowSubStatus.Faulted;
         state.FinishedAt = now;

@@ -60,6 +60,8 @@ internal static partial class MatrixRequests
         ["GET /elsa/api/activity-execution-summaries/list"] = f => Done(MatrixRequest.Get($"/elsa/api/activity-execution-summaries/list?WorkflowInstanceId={f.InstanceId}")),
         ["GET /elsa/api/activity-executions/list"] = f => Done(MatrixRequest.Get($"/elsa/api/activity-executions/list?WorkflowInstanceId={f.InstanceId}")),
         ["GET /elsa/api/activity-executions/by-id"] = f => Done(MatrixRequest.Get($"/elsa/api/activity-executions/by-id?id={f.ExecutionId}")),
+        ["POST /elsa/api/scripting/javascript/type-definitions/{workflowDefinitionId}"] = f => Done(MatrixRequest.Json("POST", $"/elsa/api/scripting/javascript/type-definitions/{f.DefinitionId}",
+            new JsonObject { ["workflowDefinitionId"] = f.DefinitionId, ["activityTypeName"] = "Elsa.WriteLine", ["propertyName"] = "Text" })),
         ["POST /elsa/api/activity-executions/report"] = f => Done(MatrixRequest.Json("POST", "/elsa/api/activity-executions/report", new JsonObject { ["workflowInstanceId"] = f.InstanceId })),
         ["GET /elsa/api/workflow-definitions/by-id/{id}"] = f => Done(MatrixRequest.Get($"/elsa/api/workflow-definitions/by-id/{f.DefinitionVersionId}")),
         ["GET /elsa/api/workflow-definitions/validation/is-name-unique"] = _ => Done(MatrixRequest.Get("/elsa/api/workflow-definitions/validation/is-name-unique?name=Matrix")),

@@ -215,6 +215,32 @@ public abstract class InstanceViewerTests(ManualClockServerFixture fixture)
     }
 
     [Fact]
+    public async Task Records_ResumedEvent_ActivityStateHoldsEvaluatedInputs()
+    {
+        var (_, eventName, instanceId) = await StartWaitingAsync();
+        await _owner.TriggerAsync(eventName, instanceId, new JsonObject { ["antwoord"] = 42 });
+
+        var records = await _owner.GetJsonAsync($"/elsa/api/activity-executions/list?WorkflowInstanceId={instanceId}&ActivityNodeId={Wait}");
+
+        var record = Assert.Single(records["items"]!.AsArray())!;
+        Assert.Equal(eventName, (string?)record["activityState"]!["eventName"]);
+        Assert.Null(record["payload"]!["activityState"]);
+    }
+
+    [Fact]
+    public async Task Journal_CompletedWriteLine_ActivityStateHoldsEvaluatedTextOutsidePayload()
+    {
+        var (_, _, instanceId) = await StartWaitingAsync();
+
+        var journal = await JournalAsync(instanceId, new JsonObject { ["activityNodeIds"] = new JsonArray(Before), ["eventNames"] = new JsonArray("Completed") });
+
+        var line = Assert.Single(journal["items"]!.AsArray())!;
+        Assert.Equal("Voor", (string?)line["activityState"]!["text"]);
+        Assert.Null(line["payload"]!["activityState"]);
+        Assert.Equal("Voor", (string?)line["payload"]!["text"]);
+    }
+
+    [Fact]
     public async Task Records_RootFlowchartNode_ReturnEmptyList()
     {
         var (_, _, instanceId) = await StartWaitingAsync();

@@ -217,7 +217,65 @@ public sealed class StudioApiTests(SqliteServerFixture fixture) : IClassFixture<
         using var sample = await client.GetAsync("/studio/index.html");
         Assert.Equal(HttpStatusCode.NotFound, sample.StatusCode);
         using var host = await client.GetAsync("/studio/editor?id=x");
-        Assert.Contains("elsa-workflow-definition-editor", await host.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("/js/studio-host.js", await host.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/studio/")]
+    [InlineData("/studio/editor?id=klachtenprocedure")]
+    [InlineData("/studio/instances")]
+    [InlineData("/studio/instance?id=abc")]
+    [InlineData("/studio/workflows/definitions")]
+    [InlineData("/studio/workflows/definitions/klachtenprocedure/edit")]
+    [InlineData("/studio/workflows/instances")]
+    [InlineData("/studio/workflows/instances/abc/view")]
+    public async Task StudioPath_AnyViewStudioNavigatesTo_AnswersHostPage(string path)
+    {
+        using var client = fixture.Factory.CreateClient(null);
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("/js/studio-host.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/workflows/definitions/klachtenprocedure/edit", "/studio/workflows/definitions/klachtenprocedure/edit")]
+    [InlineData("/diagnostics/structured-logs?workflowInstanceId=abc", "/studio/workflows/instances/abc/view")]
+    [InlineData("/diagnostics/structured-logs", "/studio/workflows/instances")]
+    public async Task StudioLinkOutsideBasePath_Get_RedirectsIntoStudio(string path, string location)
+    {
+        using var client = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task JavaScriptTypeDefinitions_DefinitionWithVariable_DeclaresVariableAccessorsAndFunctions()
+    {
+        var id = ElsaJson.NewDefinitionId();
+        await Instances.InstanceFlows.PublishAsync(_owner, Instances.InstanceFlows.Waiting(id, "go-" + id));
+
+        using var response = await _owner.PostAsync($"/elsa/api/scripting/javascript/type-definitions/{id}",
+            ElsaJson.Body(new JsonObject { ["workflowDefinitionId"] = id, ["activityTypeName"] = "Elsa.WriteLine", ["propertyName"] = "Text" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-typescript", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("declare function getGroet(): string;", text, StringComparison.Ordinal);
+        Assert.Contains("declare function setGroet(value: string): void;", text, StringComparison.Ordinal);
+        Assert.Contains("  groet: string;", text, StringComparison.Ordinal);
+        Assert.Contains("declare function getVariable(name: string): any;", text, StringComparison.Ordinal);
+        Assert.Contains("declare function setCorrelationId(", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JavaScriptTypeDefinitions_UnknownDefinition_Returns404Problem()
+    {
+        using var response = await _owner.PostAsync("/elsa/api/scripting/javascript/type-definitions/onbekend" + Guid.NewGuid().ToString("N"), ElsaJson.Body(new JsonObject()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
     private static async Task<JsonNode> GetAsync(HttpClient client, string path)

@@ -29,6 +29,7 @@ internal sealed class ActivityExecution
     public int FaultCount { get; set; }
     public string? FaultMessage { get; set; }
     public JsonObject Payload { get; } = [];
+    public JsonObject ActivityState { get; } = [];
     public JsonObject? Outputs { get; set; }
 }
 
@@ -103,7 +104,18 @@ internal static class ActivityExecutionRecords
         {
             foreach (var (key, value) in payload)
             {
-                execution.Payload[key] = value?.DeepClone();
+                if (key == JournalEntry.ActivityStateKey && value is JsonObject evaluated)
+                {
+                    // Resume evaluates again; merge so inputs read only at the start stay visible.
+                    foreach (var (input, inputValue) in evaluated)
+                    {
+                        execution.ActivityState[input] = inputValue?.DeepClone();
+                    }
+                }
+                else
+                {
+                    execution.Payload[key] = value?.DeepClone();
+                }
             }
         }
     }
@@ -127,7 +139,7 @@ internal static class ActivityExecutionRecords
     public static JsonObject ToRecord(ActivityExecution execution)
     {
         var record = ToSummary(execution);
-        record["activityState"] = new JsonObject();
+        record["activityState"] = execution.ActivityState.DeepClone();
         record["payload"] = execution.Payload.DeepClone();
         record["outputs"] = execution.Outputs?.DeepClone() ?? new JsonObject();
         record["properties"] = new JsonObject();

@@ -56,7 +56,18 @@ internal static class InstanceJournal
     }
 
     /// <summary>Elsa's <c>ExecutionLogRecord</c>; the activity instance is the engine's execution id.</summary>
-    public static JsonObject ToRecord(JournalEntryEntity entry) => new()
+    public static JsonObject ToRecord(JournalEntryEntity entry)
+    {
+        var payload = ElsaInstanceMapper.ParseOrNull(entry.PayloadJson) as JsonObject;
+        var activityState = payload?[Klachten.Workflows.Runtime.JournalEntry.ActivityStateKey]?.DeepClone();
+        payload?.Remove(Klachten.Workflows.Runtime.JournalEntry.ActivityStateKey);
+        var record = Record(entry);
+        record["activityState"] = activityState;
+        record["payload"] = payload;
+        return record;
+    }
+
+    private static JsonObject Record(JournalEntryEntity entry) => new()
     {
         ["id"] = $"{entry.InstanceId}-{entry.Sequence}",
         ["activityInstanceId"] = entry.ExecutionId,
@@ -71,7 +82,5 @@ internal static class InstanceJournal
         ["eventName"] = entry.EventName,
         ["message"] = entry.Message,
         ["source"] = null,
-        ["activityState"] = null,
-        ["payload"] = ElsaInstanceMapper.ParseOrNull(entry.PayloadJson),
     };
 }

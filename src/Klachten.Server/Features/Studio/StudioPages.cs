@@ -57,14 +57,14 @@ internal static class StudioPages
   <header class="kw-bar">
     <strong>Klachtenprocedure · Elsa Studio</strong>
     <nav style="display:flex;gap:1rem">
-      <a href="/studio/"{{(page == DefinitionList || page == Editor ? " aria-current=\"page\"" : "")}}>Workflows</a>
-      <a href="/studio/instances"{{(page == InstanceList || page == InstanceViewer ? " aria-current=\"page\"" : "")}}>Workflow-instanties</a>
+      <a href="/studio/" data-nav="definitions"{{(page == DefinitionList || page == Editor ? " aria-current=\"page\"" : "")}}>Workflows</a>
+      <a href="/studio/instances" data-nav="instances"{{(page == InstanceList || page == InstanceViewer ? " aria-current=\"page\"" : "")}}>Workflow-instanties</a>
       <a href="/">Klachten</a>
     </nav>
     <span class="kw-user" id="kw-user"></span>
     <button type="button" id="kw-forget" hidden>Sleutel vergeten</button>
   </header>
-  <main id="studio" data-tag="{{page.Tag}}" data-id-attribute="{{page.IdAttribute}}"></main>
+  <main id="studio"></main>
   <section class="kw-panel" id="kw-signin" hidden>
     <h1>Aanmelden voor Elsa Studio</h1>
     <p>U bent niet aangemeld. <a id="kw-signin-link" href="/aanmelden">Meld u aan</a> of geef uw API-sleutel op.</p>
