@@ -7,8 +7,12 @@ namespace Klachten.Studio.Tests;
 
 [Collection(StudioCollection.Name)]
 [TestCaseOrderer("Klachten.Studio.Tests.ByNameOrderer", "Klachten.Studio.Tests")]
-public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
+public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output) : IDisposable
 {
+    // Console errors that mean Studio broke in the browser: a blocked script (Content-Security-Policy) or an unhandled
+    // exception in a component. Every test fails on them when it ends.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _brokenInBrowser = new();
+
     private const string DefinitionId = "klachtenprocedure";
 
     [Fact]
@@ -248,10 +252,17 @@ public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
             {
                 output.WriteLine($"console {message.Type}: {message.Text}");
             }
+
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal))
+            {
+                _brokenInBrowser.Enqueue(message.Text);
+            }
         };
         page.PageError += (_, error) => output.WriteLine($"page error: {error}");
         return page;
     }
+
+    public void Dispose() => Assert.True(_brokenInBrowser.IsEmpty, "Studio broke in the browser:\n" + string.Join("\n", _brokenInBrowser));
 
     private static string Screenshot(string name)
     {

@@ -42,9 +42,6 @@ internal sealed class DedicatedPostgres : IAsyncDisposable
     /// <summary>Stops the server process (fast shutdown: sessions are cut off); the data stays.</summary>
     public Task HaltAsync() => RunAsync("halt", Port, TimeSpan.FromSeconds(90));
 
-    /// <summary>Stops every PostgreSQL process without a checkpoint, as a crash would; resuming runs crash recovery.</summary>
-    public Task CrashAsync() => RunAsync("crash", Port, TimeSpan.FromSeconds(90));
-
     /// <summary>Starts the server process again on the same data.</summary>
     public Task ResumeAsync() => RunAsync("resume", Port, TimeSpan.FromSeconds(90));
 

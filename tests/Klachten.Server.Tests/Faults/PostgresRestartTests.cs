@@ -9,8 +9,7 @@ using Xunit.Abstractions;
 namespace Klachten.Server.Tests.Faults;
 
 /// <summary>
-/// PostgreSQL crashes under a running server process (every PostgreSQL process stopped without a checkpoint) and comes
-/// back after crash recovery: without anyone touching the server, readiness
+/// PostgreSQL goes away under a running server process and comes back: without anyone touching the server, readiness
 /// turns red (503) while the database is gone, requests fail quickly with a 503 problem (Retry-After) instead of hanging, and once the
 /// database is back readiness turns green again and the work goes on - new cases, task completions, timers and the
 /// outbox - with the cases from before intact. The PostgreSQL is this class's own (other classes share the usual one).
@@ -62,7 +61,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task PostgresCrashed_ReadinessRedThenGreen_WorkGoesOnWithoutAnOperator()
+    public async Task PostgresRestarted_ReadinessRedThenGreen_WorkGoesOnWithoutAnOperator()
     {
         var driver = new NodeDriver(_server!, TimeSpan.FromSeconds(30));
         var cs = _postgres!.ConnectionString;
@@ -82,9 +81,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await LettersDrainedAsync(cs, expected: 3);
         Assert.Equal(HttpStatusCode.OK, (await driver.ReadinessAsync()).Status);
 
-        // PostgreSQL crashes (immediate stop: no checkpoint, the server's sessions are cut off; restart recovers from
-        // the write-ahead log).
-        await _postgres.CrashAsync();
+        // PostgreSQL stops (fast shutdown: the server's sessions are cut off).
+        await _postgres.HaltAsync();
         var outage = Stopwatch.StartNew();
         var red = await Eventually.Until(driver.ReadinessAsync, r => r.Status != HttpStatusCode.OK, Bound);
         output.WriteLine($"Readiness {(int)red.Status} {red.Body?.ToJsonString()} after {outage.Elapsed.TotalSeconds:0.0} s");
