@@ -7,7 +7,7 @@ namespace Klachten.Studio.Tests;
 
 [Collection(StudioCollection.Name)]
 [TestCaseOrderer("Klachten.Studio.Tests.ByNameOrderer", "Klachten.Studio.Tests")]
-public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output)
+public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper output)
 {
     private const string DefinitionId = "klachtenprocedure";
 
