@@ -20,6 +20,9 @@ public sealed partial class StudioTests
     /// <summary>X6 falls back to its orth router for an edge it cannot route around the nodes; a few are tolerable.</summary>
     private const int MaxManhattanFallbacks = 3;
 
+    /// <summary>The designer's mousewheel minScale.</summary>
+    private const double MinimumZoom = 0.4;
+
     [Fact]
     public async Task S2b_EditorLayout_Klachtenprocedure_NodesDoNotOverlapAndEdgesRouteAroundThem()
     {
@@ -40,6 +43,9 @@ public sealed partial class StudioTests
         var cold = await LoadEditorAsync(page, () => page.GotoAsync($"/studio/editor?id={DefinitionId}"), activities, connections);
         var coldFallbacks = Volatile.Read(ref fallbacks);
         var boxes = await NodeBoxesAsync(page);
+        var crossings = await EdgeCrossingsAsync(page, boxes);
+        var canvas = await page.EvaluateAsync<double[]>("() => { const c = document.querySelector('.x6-graph'); return [c.clientWidth, c.clientHeight]; }");
+        var (graphWidth, graphHeight) = (boxes.Max(b => b.Right) - boxes.Min(b => b.Left), boxes.Max(b => b.Bottom) - boxes.Min(b => b.Top));
         await page.ScreenshotAsync(new() { Path = Screenshot("klachtenprocedure-100.png") });
         var warm = await LoadEditorAsync(page, () => page.ReloadAsync(), activities, connections);
 
@@ -50,15 +56,22 @@ public sealed partial class StudioTests
             ["editorWarmSeconds"] = Math.Round(warm.TotalSeconds, 1),
             ["scale"] = boxes.Count > 0 ? boxes[0].Scale : 0,
             ["manhattanFallbacks"] = coldFallbacks,
+            ["graphSize"] = $"{graphWidth:0}x{graphHeight:0}",
+            ["canvasSize"] = $"{canvas[0]:0}x{canvas[1]:0}",
+            ["edgeCrossings"] = new JsonArray(crossings.Select(c => (JsonNode)c).ToArray()),
             ["overlappingPairs"] = new JsonArray(overlaps.Select(p => (JsonNode)$"{p.A} / {p.B}").ToArray()),
             ["nodes"] = new JsonArray(boxes.Select(b => (JsonNode)JsonSerializer.SerializeToNode(b)!).ToArray()),
         };
         await File.WriteAllTextAsync(Path.Combine(StudioFixture.ArtifactsDirectory, "klachtenprocedure-layout.json"), report.ToJsonString(new() { WriteIndented = true }));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"editor cold {cold.TotalSeconds:0.0} s, warm {warm.TotalSeconds:0.0} s; {overlaps.Count} overlapping pairs; {coldFallbacks} manhattan fallbacks"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"editor cold {cold.TotalSeconds:0.0} s, warm {warm.TotalSeconds:0.0} s; {overlaps.Count} overlapping pairs; {coldFallbacks} manhattan fallbacks; {crossings.Count} edges through a node; graph {graphWidth:0}x{graphHeight:0} in a {canvas[0]:0}x{canvas[1]:0} canvas"));
 
         Assert.Equal(activities, boxes.Count);
         Assert.Empty(overlaps);
         Assert.InRange(coldFallbacks, 0, MaxManhattanFallbacks);
+        Assert.Empty(crossings);
+        // The whole procedure fits the canvas at Studio's minimum zoom, so a process owner can see it at once.
+        Assert.InRange(graphWidth * MinimumZoom, 0, canvas[0]);
+        Assert.InRange(graphHeight * MinimumZoom, 0, canvas[1]);
     }
 
     /// <summary>Time from navigation until every node and edge is drawn and X6 has settled its sizes.</summary>
@@ -103,6 +116,31 @@ public sealed partial class StudioTests
             }
             """);
         return JsonSerializer.Deserialize<List<NodeBox>>(json)!;
+    }
+
+    /// <summary>Edges that run through the body of a node (sampled every 4 px along the drawn path), as "edge from -> to crosses node".</summary>
+    private static async Task<List<string>> EdgeCrossingsAsync(IPage page, List<NodeBox> boxes)
+    {
+        var bodies = boxes.Select(b => new[] { b.X + 4, b.Y + 4, b.X + b.Width - 4, b.Y + b.Height - 4 }).ToArray();
+        var hits = await page.EvaluateAsync<string[]>(
+            """
+            ([ids, bodies]) => {
+              const hits = new Set();
+              for (const edge of document.querySelectorAll('g.x6-edge')) {
+                const path = edge.querySelector('path');
+                const length = path.getTotalLength();
+                const [from, to] = [path.getPointAtLength(0), path.getPointAtLength(length)];
+                const name = `edge ${Math.round(from.x)},${Math.round(from.y)} -> ${Math.round(to.x)},${Math.round(to.y)}`;
+                for (let at = 0; at <= length; at += 4) {
+                  const p = path.getPointAtLength(at);
+                  bodies.forEach((b, i) => { if (p.x > b[0] && p.x < b[2] && p.y > b[1] && p.y < b[3]) hits.add(`${name} crosses ${ids[i]}`); });
+                }
+              }
+              return [...hits];
+            }
+            """,
+            new object[] { boxes.Select(b => b.Id).ToArray(), bodies });
+        return [.. hits];
     }
 
     private static IEnumerable<(string A, string B)> OverlappingPairs(List<NodeBox> boxes)

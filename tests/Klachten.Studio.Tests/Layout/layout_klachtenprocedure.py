@@ -7,7 +7,7 @@ Usage (from the repository root):
 Each phase of the procedure is one row, read left to right; a phase too wide for Studio's canvas at its minimum zoom
 (40 %) is wrapped onto a second row. The rows are listed in LANES below (domain knowledge: which activity belongs to
 which phase); the order inside a row comes from the graph (a topological order of the row's own connections, ties in
-file order) and the x of each node from the measured width of the nodes before it.
+file order) and the column from the row's first column plus that order.
 
 Node boxes are those X6 draws, ports and port labels included, as the browser test
 S2b_EditorLayout_Klachtenprocedure_NodesDoNotOverlapAndEdgesRouteAroundThem measures them (it writes
@@ -31,18 +31,25 @@ BOXES = HERE / "klachtenprocedure-node-boxes.json"
 # Gaps between node boxes (ports and labels included): room for X6's manhattan router (it keeps 10 px around every
 # node and walks a 10 px grid), for edge labels, and for the badge Studio puts on a running activity.
 GAP_X = 60
-GAP_Y = 90
+GAP_Y = 70
 
+# (row, activities, first column). Rows share columns, each as wide as its widest node, so the gaps between columns line
+# up into vertical corridors the router can follow from row to row. X6's manhattan router gives up (and draws a
+# straight "orth" line through other nodes) on an edge that must go far both left and down, so each edge that leaves a
+# row either wraps to the start of the next row or runs down a column gap.
 LANES = [
-    ("Intake", ["start", "verjaard", "briefNietOntvankelijk", "eindeNietOntvankelijk"]),
-    ("Informeel", ["formeel", "informeel", "heeftMedewerker", "bespreekMedewerker"]),
-    ("Informeel (vervolg)", ["losOpLeidinggevende", "informeelOpgelost", "eindeInformeel"]),
-    ("Naar schriftelijk", ["briefSchriftelijkIndienen", "wachtOpSchriftelijk", "datumSchriftelijk", "formeelOntvangen"]),
-    ("Formeel: ontvangst en gesprek", ["bevestigOntvangst", "briefOntvangst", "inGesprek", "contactKlager"]),
-    ("Formeel: voorleggen", ["voorleggen", "datumVoorgelegd", "bijCommissie", "briefVoorgelegd"]),
-    ("Klachtencommissie", ["advies", "briefVerlenging", "adviesVerlengd"]),
-    ("Besluit", ["wachtOpBesluit", "besluit", "besloten", "briefBesluit", "eindeBesluit"]),
-    ("Intrekking", ["wachtOpIntrekking", "ingetrokken", "briefIntrekking", "eindeIngetrokken"]),
+    ("Intake", ["start", "verjaard", "briefNietOntvankelijk", "eindeNietOntvankelijk"], 0),
+    ("Informeel", ["formeel", "informeel", "heeftMedewerker", "bespreekMedewerker"], 0),
+    ("Informeel (vervolg)", ["losOpLeidinggevende", "informeelOpgelost", "eindeInformeel"], 0),
+    ("Naar schriftelijk", ["briefSchriftelijkIndienen", "wachtOpSchriftelijk", "datumSchriftelijk", "formeelOntvangen"], 0),
+    ("Formeel: ontvangst", ["bevestigOntvangst", "briefOntvangst", "inGesprek"], 0),
+    # contactKlager starts a row so that its withdrawal edge runs straight down a column gap to the last row.
+    ("Formeel: gesprek en voorleggen", ["contactKlager", "voorleggen", "datumVoorgelegd", "bijCommissie"], 0),
+    ("Klachtencommissie", ["briefVoorgelegd", "advies", "wachtOpBesluit"], 0),
+    ("Besluit", ["besluit", "besloten", "briefBesluit", "eindeBesluit"], 0),
+    # The extended advice hangs under the committee's columns, its edges going up and down column gaps.
+    ("Klachtencommissie: verlengde termijn", ["briefVerlenging", "adviesVerlengd"], 1),
+    ("Intrekking", ["wachtOpIntrekking", "ingetrokken", "briefIntrekking", "eindeIngetrokken"], 0),
 ]
 
 
@@ -79,21 +86,22 @@ def order_lane(members, connections, file_order):
 
 def positions(root, boxes):
     activities = [a["id"] for a in root["activities"]]
-    placed = [m for _, members in LANES for m in members]
+    placed = [m for _, members, _ in LANES for m in members]
     if sorted(placed) != sorted(activities):
         missing = set(activities) - set(placed)
         extra = set(placed) - set(activities)
         sys.exit(f"LANES does not match the activities: missing {sorted(missing)}, unknown {sorted(extra)}")
+    rows = [order_lane(members, root["connections"], activities) for _, members, _ in LANES]
+    cells = [(start + c, activity) for row, (_, _, start) in zip(rows, LANES) for c, activity in enumerate(row)]
+    columns = max(c for c, _ in cells) + 1
+    widths = [max(boxes[a]["right"] - boxes[a]["left"] for c, a in cells if c == column) for column in range(columns)]
+    lefts = [sum(widths[:c]) + c * GAP_X for c in range(columns)]
     top = max(-b["top"] for b in boxes.values())
     height = max(b["bottom"] - b["top"] for b in boxes.values())
     result = {}
-    for row, (_, members) in enumerate(LANES):
-        cursor = 0.0
-        for activity in order_lane(members, root["connections"], activities):
-            box = boxes[activity]
-            x = cursor - box["left"]
-            result[activity] = (round(x), round(top + row * (height + GAP_Y)))
-            cursor = x + box["right"] + GAP_X
+    for r, (row, (_, _, start)) in enumerate(zip(rows, LANES)):
+        for c, activity in enumerate(row, start):
+            result[activity] = (round(lefts[c] - boxes[activity]["left"]), round(top + r * (height + GAP_Y)))
     return result
 
 
