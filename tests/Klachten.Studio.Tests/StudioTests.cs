@@ -7,7 +7,7 @@ namespace Klachten.Studio.Tests;
 
 [Collection(StudioCollection.Name)]
 [TestCaseOrderer("Klachten.Studio.Tests.ByNameOrderer", "Klachten.Studio.Tests")]
-public sealed class StudioTests(StudioFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper output) : IDisposable
 {
     // Console errors that mean Studio broke in the browser: a blocked script (Content-Security-Policy) or an unhandled
     // exception in a component. Every test fails on them when it ends.
