@@ -8,7 +8,7 @@ namespace Klachten.Server.Features.Definitions;
 /// Versioned definitions: draft → published → retracted. Every change runs in one transaction holding the
 /// definition's lock, and unique indexes back up "at most one published, one draft and one latest version".
 /// </summary>
-internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
+internal sealed partial class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
 {
     /// <summary>
     /// Saves a validated, normalised model as Studio does: overwrite the latest draft, or start version n+1 when the
@@ -137,61 +137,6 @@ internal sealed class DefinitionStore(KlachtenDbContext db, TimeProvider clock)
             header.PublishedVersion = null;
             await db.SaveChangesAsync(cancellationToken);
             return published;
-        }, cancellationToken);
-
-    /// <summary>Deletes a draft version; the version before it becomes the latest again. False when not found.</summary>
-    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken) =>
-        InTransactionAsync(versionId, async () =>
-        {
-            var target = await db.WorkflowDefinitionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-            if (target is null)
-            {
-                return false;
-            }
-
-            await db.LockDefinitionAsync(target.DefinitionId, cancellationToken);
-            var version = await db.WorkflowDefinitionVersions.SingleAsync(v => v.Id == versionId, cancellationToken);
-            if (version.State != DefinitionVersionState.Draft)
-            {
-                throw new DefinitionConflictException($"Versie {version.Version} is geen concept; alleen concepten kunnen worden verwijderd.");
-            }
-
-            var header = await db.WorkflowDefinitions.SingleAsync(d => d.DefinitionId == version.DefinitionId, cancellationToken);
-            db.WorkflowDefinitionVersions.Remove(version);
-            await db.SaveChangesAsync(cancellationToken);
-            var previous = await db.WorkflowDefinitionVersions.Where(v => v.DefinitionId == version.DefinitionId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-            if (previous is null)
-            {
-                db.WorkflowDefinitions.Remove(header);
-            }
-            else
-            {
-                previous.IsLatest = true;
-                header.LatestVersion = previous.Version;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }, cancellationToken, lockFirst: false);
-
-    /// <summary>Deletes a definition that was never published (nothing can run on it). False when not found.</summary>
-    public Task<bool> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken) =>
-        InTransactionAsync(definitionId, async () =>
-        {
-            var header = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
-            if (header is null)
-            {
-                return false;
-            }
-
-            if (await db.WorkflowDefinitionVersions.AnyAsync(v => v.DefinitionId == definitionId && v.State != DefinitionVersionState.Draft, cancellationToken))
-            {
-                throw new DefinitionConflictException($"Workflow '{definitionId}' is gepubliceerd geweest en kan niet worden verwijderd; trek hem in.");
-            }
-
-            db.WorkflowDefinitions.Remove(header);
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
         }, cancellationToken);
 
     /// <summary>Adds a shipped definition as published version 1 unless its definition id is already known.</summary>
