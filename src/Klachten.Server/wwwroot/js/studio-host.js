@@ -1,7 +1,8 @@
 // Elsa Studio host page (Features/Studio/StudioPages.cs): every view under /studio. The address picks the custom
 // element (our short paths and the paths Studio builds itself); a change of view swaps the element in place and
 // pushes the new address, so the WebAssembly app starts once. Studio's own navigations (e.g. Run →
-// workflows/instances/{id}/view) go through history.pushState and are followed the same way. A file, not an inline script, so the Content-Security-Policy needs no 'unsafe-inline'.
+// workflows/instances/{id}/view) go through history.pushState and are followed the same way. A file, not an inline
+// script, so the Content-Security-Policy needs no 'unsafe-inline'.
 (() => {
   const keyName = 'klachten.studio.apiKey';
   const main = document.getElementById('studio');
