@@ -85,6 +85,14 @@ public sealed partial class ProcessOwnerEditingTests
         var changes = after.ChangesSince(before, "variables", "customProperties.VariableTestValues").Where(c => c != "customProperties: {} → (absent)").ToList();
         Assert.True(changes.Count == 0, "Adding variable 'Nummer' changed more than it should:\n" + string.Join("\n", changes));
         await page.ScreenshotAsync(new() { Path = Screenshot("termijn-status-brief-variable.png") });
+
+        // What Studio stored for these inputs (typeName null, lists as Object expressions) passes the publish checks.
+        var published = NextSaveAsync(page, _ => true, publish: true);
+        await PublishButton(page).ClickAsync();
+        Assert.Equal(200, (await published).Status);
+        var v1 = await ReadAsync(definitionId, "Published");
+        Assert.Equal((1, true), ((int)v1.Json["version"]!, (bool)v1.Json["isPublished"]!));
+        v1.AssertOnlyChanged(after, "Publishing the built workflow");
     }
 
     private static async Task OpenKlachtenToolboxAsync(IPage page)
