@@ -38,9 +38,24 @@ public sealed partial class ProcessOwnerEditingTests
 
         await EditAndReadBackAsync(page, definitionId, task, "description", "Liquid", "Klacht {{ Variables.Nummer }}",
             () => TypeExpressionAsync(page, "Omschrijving", "Liquid", "Klacht {{ Variables.Nummer }}"));
-        await EditAndReadBackAsync(page, definitionId, task, "assignee", "JavaScript", "\"jan\" + \"ssen\"",
+        var final = await EditAndReadBackAsync(page, definitionId, task, "assignee", "JavaScript", "\"jan\" + \"ssen\"",
             () => TypeExpressionAsync(page, "Toegewezen aan", "JavaScript", "\"jan\" + \"ssen\""));
         await page.ScreenshotAsync(new() { Path = Screenshot("taak-inputs.png") });
+
+        // Reopened, the editor shows every stored value in the same kind of editor, and opening it saves nothing.
+        await page.ReloadAsync();
+        await Assertions.Expect(node.Locator("foreignObject")).ToBeVisibleAsync(new() { Timeout = Boot });
+        await node.Locator("foreignObject").ClickAsync();
+        await Assertions.Expect(Field(page, "Titel").Locator("input")).ToHaveValueAsync("Beoordeel de klacht");
+        await Assertions.Expect(Field(page, "Rol")).ToContainTextAsync("Directeur");
+        await Assertions.Expect(Field(page, "Termijn (aantal)").Locator("input")).ToHaveValueAsync("5");
+        await Assertions.Expect(Field(page, "Termijn (eenheid)")).ToContainTextAsync("Werkdagen");
+        await Assertions.Expect(Field(page, "Uitkomsten").Locator(".mud-chip-content")).ToHaveTextAsync(["Gegrond", "Ongegrond"]);
+        await Assertions.Expect(InputRow(page, "Omschrijving").Locator(".monaco-editor .view-lines")).ToHaveTextAsync("Klacht {{ Variables.Nummer }}");
+        await Assertions.Expect(InputRow(page, "Omschrijving").GetByRole(AriaRole.Button, new() { Name = "Liquid" })).ToBeVisibleAsync();
+        await Assertions.Expect(InputRow(page, "Toegewezen aan").Locator(".monaco-editor .view-lines")).ToHaveTextAsync("\"jan\" + \"ssen\"");
+        await Assertions.Expect(InputRow(page, "Toegewezen aan").GetByRole(AriaRole.Button, new() { Name = "JavaScript" })).ToBeVisibleAsync();
+        (await ReadAsync(definitionId)).AssertOnlyChanged(final, "Reopening the editor");
     }
 
     [Fact]
