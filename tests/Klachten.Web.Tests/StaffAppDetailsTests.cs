@@ -68,7 +68,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
         await directeur.GotoAsync("/");
         var entry = directeur.Task(reference, "Bevestig de ontvangst");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Oppakken" }).ClickAsync();
-        await Expect(directeur.Locator("dl.gegevens")).ToContainTextAsync("Dina Directeur");
+        await Expect(directeur.Locator("dl.gegevens").First).ToContainTextAsync("Dina Directeur");
         await directeur.GotoAsync("/");
         await Expect(directeur.Task(reference, "Bevestig de ontvangst").Locator("dd", new() { HasTextString = "Dina Directeur" })).ToHaveCountAsync(1);
 
@@ -84,6 +84,31 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
             var one = match.Groups[1].Value == "1";
             Assert.False(one && PluralAfterOne().IsMatch(card), $"plural after 1: {card}");
             Assert.False(!one && SingularAfterMany().IsMatch(card), $"singular after {match.Groups[1].Value}: {card}");
+        }
+    }
+
+    [Fact]
+    public async Task InformalStep_ConcernedEmployeeTask_ShowsWhatTheConversationNeeds_NoDeadCaseLink()
+    {
+        var (id, reference) = await app.RegisterAsync(stage: "Informal", concernedEmployee: "medewerker");
+        var medewerker = await app.SignInAsync("medewerker");
+        await medewerker.GotoAsync("/");
+        await medewerker.Task(reference, "Bespreek de klacht met de klant").GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
+
+        var about = medewerker.Locator("dl[aria-labelledby='over-de-klacht']");
+        await Expect(about).ToContainTextAsync("Fatima Bakker");
+        await Expect(about).ToContainTextAsync("fatima@example.nl");
+        await Expect(about).ToContainTextAsync("Effecten van de dienstverlening");
+        await Expect(about).ToContainTextAsync("De uitkering kwam drie weken te laat.");
+        // The employee the complaint is about may not open the case: the reference is shown, not linked.
+        await Expect(medewerker.Locator("dl.gegevens").First.GetByText(reference)).ToHaveCountAsync(1);
+        await Expect(medewerker.Locator($"a[href='/klachten/{id}']")).ToHaveCountAsync(0);
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+        {
+            await medewerker.SetViewportSizeAsync(width, height);
+            await Browser.AssertAccessibleAsync(medewerker, $"informal task ({width} px)");
+            await Browser.AssertFitsWidthAsync(medewerker, $"informal task ({width} px)");
+            await medewerker.ScreenshotAsync($"informal-task-{width}");
         }
     }
 
