@@ -116,6 +116,12 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
                 return ($"/klachten/{Document.Complaint}?handler=document&documentId={Document.Document}", []);
             case "/klachten/{id:guid}/inzage":
                 return ($"/klachten/{Complaint.Id}/inzage", []);
+            case "/klachten/{id:guid}/vastleggen":
+                return ($"/klachten/{Complaint.Id}/vastleggen", []);
+            case "/klachten/{id:guid}/vastleggen?handler=intrekken":
+                // A complaint of its own: a withdrawal that succeeds ends its procedure.
+                var withdrawn = await Driver.RegisterAsync(ProcedureDriver.Complaint(await Driver.TodayAsync()), user: "directeur");
+                return ($"/klachten/{withdrawn.Id}/vastleggen?handler=intrekken", new() { ["bevestigd"] = "true" });
             case "/klachten/{id:guid}?handler=pdf":
                 return ($"/klachten/{Pdf.Complaint}?handler=pdf&letterId={Pdf.Letter}", []);
             case "/taken/{id}" when cell.Method == "GET":

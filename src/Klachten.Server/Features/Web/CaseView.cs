@@ -17,6 +17,9 @@ namespace Klachten.Server.Features.Web;
 /// </summary>
 internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents, CaseStory Story)
 {
+    /// <summary>The events the procedure waits for from outside (e.g. <c>KlachtIngetrokken</c>), for the page's actions.</summary>
+    public IReadOnlySet<string> AwaitedEvents { get; init; } = new HashSet<string>();
+
     internal sealed record Document(string Id, string Kind, string Author, DateTimeOffset CreatedAt, int Bytes, bool HandedOver);
 
     /// <summary>Null when the case does not exist or the user is excluded; records the view (<see cref="AuditKind.ViewCase"/>).</summary>
@@ -49,7 +52,9 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
         var steps = open.Count > 0
             ? story.Waiting.Select(s => s.Title).ToList()
             : root is null ? [] : Web.FlowchartSvg.Read(root).Nodes.Where(n => active.Contains(n.Id)).Select(n => n.Text).ToList();
-        return new CaseView(complaint, svg, steps, await DocumentsAsync(db, instance.Id, cancellationToken), story);
+        var events = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.Kind == "Event" && b.EventName != null)
+            .Select(b => b.EventName!).ToListAsync(cancellationToken);
+        return new CaseView(complaint, svg, steps, await DocumentsAsync(db, instance.Id, cancellationToken), story) { AwaitedEvents = events.ToHashSet(StringComparer.Ordinal) };
     }
 
     private static async Task<List<Document>> DocumentsAsync(KlachtenDbContext db, string instanceId, CancellationToken cancellationToken)

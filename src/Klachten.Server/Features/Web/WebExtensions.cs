@@ -22,6 +22,7 @@ internal static class WebExtensions
             o.Conventions.AllowAnonymousToPage("/Aanmelden");
             o.Conventions.AllowAnonymousToPage("/GeenToegang");
             o.Conventions.AuthorizePage("/Klacht/Nieuw", ComplaintsEndpoints.RegisterPolicy);
+            o.Conventions.AuthorizePage("/Klacht/Vastleggen", ComplaintsEndpoints.RegisterPolicy);
             o.Conventions.AuthorizePage("/Overzicht", DirectorPolicy);
         });
         builder.Services.AddAntiforgery(o =>

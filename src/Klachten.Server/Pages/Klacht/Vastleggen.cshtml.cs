@@ -1,0 +1,79 @@
+using Klachten.Server.Features.Complaints;
+using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
+using Klachten.Server.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klachten.Server.Pages.Klacht;
+
+/// <summary>
+/// What the complainant does outside the task inbox, recorded by staff who may register complaints: a withdrawal (the
+/// procedure listens for it from the formal stage on). Offered only while the procedure waits for it; the API's own
+/// handler does the work, so the rules and the 409 are the same. The people the complaint concerns get 404.
+/// </summary>
+internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runtime) : PageModel
+{
+    public const string WithdrawalEvent = "KlachtIngetrokken";
+
+    public Guid Id { get; private set; }
+
+    public string? Reference { get; private set; }
+
+    public bool WaitsForWithdrawal { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFoundPage();
+
+    public async Task<IActionResult> OnPostIntrekkenAsync(Guid id, bool bevestigd)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFoundPage();
+        }
+
+        if (!bevestigd)
+        {
+            Error = "Vink aan dat de klager de klacht heeft ingetrokken.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var outcome = HandlerOutcome.From(await ComplaintEvents.WithdrawAsync(id, User, db, runtime, HttpContext.RequestAborted));
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = "De intrekking is vastgelegd; de klager krijgt een bevestiging.";
+            return Redirect($"/klachten/{id}");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+        Error = outcome.Message;
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Id = id;
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, HttpContext.RequestAborted);
+        if (complaint is null || GetComplaint.IsExcluded(complaint, User))
+        {
+            return false;
+        }
+
+        Reference = complaint.Reference;
+        WaitsForWithdrawal = await db.Bookmarks.AsNoTracking()
+            .AnyAsync(b => b.InstanceId == complaint.WorkflowInstanceId && b.Kind == "Event" && b.EventName == WithdrawalEvent, HttpContext.RequestAborted);
+        return true;
+    }
+
+    private PageResult NotFoundPage()
+    {
+        Reference = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
