@@ -36,8 +36,8 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
 
         if (!bevestigd)
         {
+            // Shown on the form like the intake's field messages (200): nothing was recorded.
             Error = "Vink aan dat de klager de klacht heeft ingetrokken.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
