@@ -9,7 +9,8 @@ namespace Klachten.Web.Tests;
 [Collection(WebAppCollection.Name)]
 public sealed partial class ProcedureInTheBrowserTests(WebAppFixture app)
 {
-    private static readonly string[] ExpectedLetters = ["Ontvangstbevestiging", "VoorgelegdAanCommissie", "Besluit"];
+    // The decision goes to the complainant and the manager, each in a letter of their own.
+    private static readonly (string Kind, int Count)[] ExpectedLetters = [("Ontvangstbevestiging", 1), ("VoorgelegdAanCommissie", 1), ("Besluit", 2)];
 
     [Fact]
     public async Task Procedure_StaffWorkItInTheBrowser_CaseShowsDecidedWithEveryLetter()
@@ -35,9 +36,9 @@ public sealed partial class ProcedureInTheBrowserTests(WebAppFixture app)
 
         await directeur.OpenAsync(app, caseUrl, "case page");
         await Expect(directeur.Locator("#status")).ToHaveTextAsync("Besloten");
-        foreach (var kind in ExpectedLetters)
+        foreach (var (kind, count) in ExpectedLetters)
         {
-            await Expect(directeur.Locator($"#brieven tr[data-letter-kind='{kind}']")).ToHaveCountAsync(1);
+            await Expect(directeur.Locator($"#brieven tr[data-letter-kind='{kind}']")).ToHaveCountAsync(count);
         }
 
         // Letters are sent by the notification service (hosted in-process in the embedded default); their status
@@ -46,7 +47,7 @@ public sealed partial class ProcedureInTheBrowserTests(WebAppFixture app)
         {
             await directeur.ReloadAsync();
             var statuses = await directeur.Locator("#brieven td.brief-status").AllTextContentsAsync();
-            return statuses.Count >= ExpectedLetters.Length && statuses.All(s => s.StartsWith("Verzonden", StringComparison.Ordinal));
+            return statuses.Count >= ExpectedLetters.Sum(l => l.Count) && statuses.All(s => s.StartsWith("Verzonden", StringComparison.Ordinal));
         }, TimeSpan.FromSeconds(60));
         await Expect(directeur.Locator("#brieven tr[data-letter-kind]").First).ToHaveAttributeAsync("data-sha256", Sha256());
         await directeur.ScreenshotAsync("case-page");

@@ -14,7 +14,7 @@ namespace Klachten.Server.Tests.EndToEnd;
 /// The procedure with everything real: server, RabbitMQ, PostgreSQL, the notification service rendering PDFs and
 /// e-mailing them to an SMTP server, the archive keeping them. Each test uses complaints of its own.
 /// </summary>
-public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper output) : IClassFixture<EndToEndFixture>
+public sealed partial class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper output) : IClassFixture<EndToEndFixture>
 {
     private readonly ProcedureDriver _driver = new(fixture.Server);
 
@@ -38,7 +38,7 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
 
         var requested = await Delivered.RequestedAsync(_driver, complaints);
         Assert.Equal(
-            ["Besluit", "NietOntvankelijk", "Ontvangstbevestiging", "UitlegSchriftelijkIndienen", "VerlengingAdviestermijn", "VoorgelegdAanCommissie"],
+            ["Besluit", "Besluit", "NietOntvankelijk", "Ontvangstbevestiging", "UitlegSchriftelijkIndienen", "VerlengingAdviestermijn", "VoorgelegdAanCommissie"],
             requested.Select(l => l.LetterKind).Order(StringComparer.Ordinal));
         await Delivered.AllSentAsync(_driver, requested.Count, TimeSpan.FromSeconds(60), complaints);
         await Delivered.QueuesDrainedAsync(fixture.Vhost.Node, fixture.Vhost.Name);
@@ -55,6 +55,19 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
         }
 
         Assert.Contains(Delivered.Dutch(today.AddYears(-3)), Assert.Single(sent, l => l.Request.LetterKind == "NietOntvankelijk").Text, StringComparison.Ordinal);
+
+        // The decision: a letter of its own for the complainant and for the manager, each PDF addressed to that one person.
+        var decisions = sent.Where(l => l.Request.LetterKind == "Besluit").OrderBy(l => l.Request.Recipients[0].Role, StringComparer.Ordinal).ToList();
+        Assert.Equal(["klager", "leidinggevende"], decisions.Select(d => d.Request.Recipients.Single(r => !r.IsCopy).Role));
+        foreach (var decision in decisions)
+        {
+            var addressee = decision.Request.Recipients.Single(r => !r.IsCopy);
+            Assert.Equal([$"Geachte {addressee.Name},"], Salutations().Matches(decision.Text).Select(m => m.Value));
+        }
+
+        Assert.Contains("Als betrokken leidinggevende", decisions[1].Text, StringComparison.Ordinal);
+        Assert.Equal(["klachtencommissie", "vertegenwoordiger"], decisions[0].Request.Recipients.Where(r => r.IsCopy).Select(r => r.Role).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(decisions[1].Request.Recipients, r => r.IsCopy);
         await AssertCasesAndArchiveAsync(sent, complaints);
     }
 
@@ -113,18 +126,29 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
         {
             var @case = await _driver.CaseAsync(complaint);
             var timeline = CaseAssert.Timeline(@case);
-            foreach (var letter in CaseAssert.Letters(@case))
+            // Per kind (the decision has two letters, one per addressee): each letter Sent with its PDF's hash, one
+            // timeline line per letter, and the archive holds exactly those PDFs.
+            foreach (var ofKind in CaseAssert.Letters(@case).GroupBy(l => (string)l["kind"]!))
             {
-                var kind = (string)letter["kind"]!;
-                var pdf = Assert.Single(sent, s => s.Request.MessageId == (string)letter["id"]!);
-                var sha256 = Pdfs.Sha256(pdf.Pdf);
-                Assert.Equal(("Sent", sha256), ((string?)letter["status"], (string?)letter["sha256"]));
-                Assert.Single(timeline, t => t.StartsWith($"Brief '{Klachten.Server.Features.Complaints.DutchLabels.LetterKind(kind)}' verzonden", StringComparison.Ordinal));
-                var document = Assert.Single(archived, d => d.ComplaintId == complaint.Id && d.Kind == "Brief:" + kind);
-                Assert.Equal(sha256, document.Sha256);
+                var hashes = new List<string>();
+                foreach (var letter in ofKind)
+                {
+                    var pdf = Assert.Single(sent, s => s.Request.MessageId == (string)letter["id"]!);
+                    var sha256 = Pdfs.Sha256(pdf.Pdf);
+                    Assert.Equal(("Sent", sha256), ((string?)letter["status"], (string?)letter["sha256"]));
+                    hashes.Add(sha256);
+                }
+
+                var line = $"Brief '{Klachten.Server.Features.Complaints.DutchLabels.LetterKind(ofKind.Key)}' verzonden";
+                Assert.Equal(hashes.Count, timeline.Count(t => t.StartsWith(line, StringComparison.Ordinal)));
+                var documents = archived.Where(d => d.ComplaintId == complaint.Id && d.Kind == "Brief:" + ofKind.Key).Select(d => d.Sha256).Order(StringComparer.Ordinal);
+                Assert.Equal(hashes.Order(StringComparer.Ordinal), documents);
             }
         }
 
         Assert.Equal(sent.Count, archived.Count(x => x.Kind.StartsWith("Brief:", StringComparison.Ordinal)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("Geachte [^,\n]+,")]
+    private static partial System.Text.RegularExpressions.Regex Salutations();
 }

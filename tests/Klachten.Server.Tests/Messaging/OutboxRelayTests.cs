@@ -17,7 +17,7 @@ public abstract class OutboxRelayTests(MessagingServerFixture fixture, ITestOutp
     private readonly ProcedureDriver _driver = new(fixture.Factory);
 
     [Fact]
-    public async Task WalkProcedure_ThreeLettersRequested_EachReachesTheBrokerOnceWithPeopleAndFields()
+    public async Task WalkProcedure_FourLettersRequested_EachReachesTheBrokerOnceWithPeopleAndFields()
     {
         var complaint = await _driver.RegisterAsync(LetterAssert.WithRepresentative(await _driver.TodayAsync()));
         await _driver.ConfirmReceiptAsync(complaint);
@@ -29,7 +29,7 @@ public abstract class OutboxRelayTests(MessagingServerFixture fixture, ITestOutp
         await _driver.DecideAsync(complaint);
 
         var rows = await Eventually.Until(
-            () => _driver.OutboxAsync(complaint, nameof(SendLetter)), r => r.Count == 3 && r.All(m => m.SentAt is not null), TimeSpan.FromSeconds(20));
+            () => _driver.OutboxAsync(complaint, nameof(SendLetter)), r => r.Count == 4 && r.All(m => m.SentAt is not null), TimeSpan.FromSeconds(20));
         await fixture.Recorder.FenceAsync();
 
         var delivered = fixture.Recorder.Of(complaint.Id);
@@ -53,9 +53,14 @@ public abstract class OutboxRelayTests(MessagingServerFixture fixture, ITestOutp
         Assert.Equal(LetterAssert.DutchDay(advice["due"]), committee.Fields["due"]);
         Assert.Contains("werkwijze-klachtencommissie", committee.Attachments);
 
-        var decision = Assert.Single(letters, l => l.LetterKind == "Besluit");
-        Assert.Contains(new LetterRecipient("klachtencommissie", "Kees Commissie", "commissie@integratiewerk.local", null, true), decision.Recipients);
-        Assert.Equal(("Gegrond", "De klacht is gegrond; excuses aangeboden."), (decision.Fields["outcome"], decision.Fields["decision"]));
+        // The decision: one letter per addressee (complainant, manager); the copies go with the complainant's.
+        var decisions = letters.Where(l => l.LetterKind == "Besluit").OrderBy(l => l.Recipients[0].Role, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, decisions.Count);
+        Assert.Equal(["klager", "klachtencommissie", "vertegenwoordiger"], decisions[0].Recipients.Select(r => r.Role));
+        Assert.Contains(new LetterRecipient("klachtencommissie", "Kees Commissie", "commissie@integratiewerk.local", null, true), decisions[0].Recipients);
+        Assert.Equal([new LetterRecipient("leidinggevende", "Lars Leidinggevende", "leidinggevende@integratiewerk.local", null, false)], decisions[1].Recipients);
+        Assert.Equal(["klager", "leidinggevende"], decisions.Select(d => d.Fields["addresseeRole"]));
+        Assert.All(decisions, d => Assert.Equal(("Gegrond", "De klacht is gegrond; excuses aangeboden."), (d.Fields["outcome"], d.Fields["decision"])));
     }
 
     [Fact]

@@ -85,8 +85,10 @@ public abstract class FormalProcedureTests(ProcedureFixture fixture)
 
         @case = await _driver.CaseAsync(complaint);
         CaseAssert.Status(@case, "Decided", "Formal");
-        CaseAssert.Letter(@case, "Besluit", ("klager", false), ("leidinggevende", false), ("klachtencommissie", true));
-        CaseAssert.LetterKinds(@case, "Ontvangstbevestiging", "VoorgelegdAanCommissie", "Besluit");
+        // Art. 7: complainant and manager each get a letter of their own; the committee a copy (of the complainant's).
+        Assert.Equal(["klachtencommissie:true,klager:false", "leidinggevende:false"], CaseAssert.Letters(@case).Where(l => (string?)l["kind"] == "Besluit")
+            .Select(l => string.Join(',', l["recipients"]!.AsArray().Select(r => $"{r!["role"]}:{r["copy"]}").Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal));
+        CaseAssert.LetterKinds(@case, "Ontvangstbevestiging", "VoorgelegdAanCommissie", "Besluit", "Besluit");
         var terms = @case["terms"]!.AsArray();
         Assert.Equal(5, terms.Count);
         Assert.All(terms, t => Assert.True((bool?)t!["met"] == true && t["metOn"] is not null, $"Term '{t!["name"]}' not met: {t.ToJsonString()}"));
@@ -116,7 +118,7 @@ public abstract class FormalProcedureTests(ProcedureFixture fixture)
 
         @case = await _driver.CaseAsync(complaint);
         CaseAssert.Status(@case, "Decided", "Formal");
-        CaseAssert.LetterKinds(@case, "Ontvangstbevestiging", "VoorgelegdAanCommissie", "VerlengingAdviestermijn", "Besluit");
+        CaseAssert.LetterKinds(@case, "Ontvangstbevestiging", "VoorgelegdAanCommissie", "VerlengingAdviestermijn", "Besluit", "Besluit");
         await _driver.AssertFinishedAsync(complaint);
     }
 

@@ -49,17 +49,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                     Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchStatus(status.Status)}.");
                     break;
                 case PublishMessage { MessageType: "SendLetter" } letter:
-                    db.Letters.Add(new LetterEntity
-                    {
-                        Id = letter.MessageId,
-                        ComplaintId = complaint.Id,
-                        Kind = letter.Payload["letterKind"]?.GetValue<string>() ?? "onbekend",
-                        RecipientsJson = Recipients(letter.Payload).ToJsonString(),
-                        Status = "Requested",
-                        RequestedAt = now,
-                    });
-                    Timeline(complaint.Id, now, "LetterRequested", $"Brief '{DutchLabels.LetterKind(letter.Payload["letterKind"]?.ToString())}' aangevraagd.");
-                    Outbox(letter.MessageId).PayloadJson = ContractJson.Serialize(await letters.ToSendLetterAsync(complaint, letter.Payload, now, cancellationToken));
+                    await ProjectLetterAsync(complaint, letter, result.State.Id, now, cancellationToken);
                     break;
                 case CreateHumanTask task:
                     var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch)})" : string.Empty;
@@ -146,6 +136,53 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         AddOutbox(id, nameof(CaseClosed), ContractJson.Serialize(new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now)), result.State.Id, now);
     }
 
+    /// <summary>
+    /// A requested letter becomes one letter per addressee: the decision goes to the complainant and the manager each in
+    /// a letter of their own (art. 7), never one letter to both. The copies go with the first addressee's letter, which
+    /// names them under "Afschrift aan". The first letter keeps the workflow's message id, the others get stable ids
+    /// derived from it, so a replayed step makes the same letters.
+    /// </summary>
+    private async Task ProjectLetterAsync(ComplaintEntity complaint, PublishMessage letter, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var request = await letters.ToSendLetterAsync(complaint, letter.Payload, now, cancellationToken);
+        var addressees = request.Recipients.Where(r => !r.IsCopy).ToList();
+        var copies = request.Recipients.Where(r => r.IsCopy).ToList();
+        var parts = addressees.Count <= 1
+            ? [request]
+            : addressees.Select((addressee, i) => request with
+            {
+                MessageId = i == 0 ? request.MessageId : ContractJson.StableId($"{request.MessageId}/{i}"),
+                Recipients = i == 0 ? [addressee, .. copies] : [addressee],
+                Fields = new Dictionary<string, string>(request.Fields, StringComparer.Ordinal) { ["addresseeRole"] = addressee.Role },
+            }).ToList();
+        foreach (var part in parts)
+        {
+            db.Letters.Add(new LetterEntity
+            {
+                Id = part.MessageId,
+                ComplaintId = complaint.Id,
+                Kind = part.LetterKind,
+                RecipientsJson = RecipientRoles(part.Recipients).ToJsonString(),
+                Status = "Requested",
+                RequestedAt = now,
+            });
+            var to = parts.Count > 1 ? $" aan {part.Recipients[0].Name}" : string.Empty;
+            Timeline(complaint.Id, now, "LetterRequested", $"Brief '{DutchLabels.LetterKind(part.LetterKind)}'{to} aangevraagd.");
+            if (part.MessageId == letter.MessageId)
+            {
+                Outbox(letter.MessageId).PayloadJson = ContractJson.Serialize(part);
+            }
+            else
+            {
+                AddOutbox(part.MessageId, letter.MessageType, ContractJson.Serialize(part), instanceId, now);
+            }
+        }
+    }
+
+    // The case view keeps roles, not names: one entry per role, the copy flag as asked.
+    private static JsonArray RecipientRoles(IEnumerable<LetterRecipient> recipients) =>
+        new([.. recipients.DistinctBy(r => (r.Role, r.IsCopy)).Select(r => (JsonNode)new JsonObject { ["role"] = r.Role, ["copy"] = r.IsCopy })]);
+
     private OutboxMessageEntity Outbox(string id) => db.OutboxMessages.Local.First(m => m.Id == id);
 
     private void AddOutbox(string id, string type, string payload, string instanceId, DateTimeOffset now) =>
@@ -171,20 +208,6 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
 
     private void Timeline(Guid complaintId, DateTimeOffset at, string kind, string text) =>
         db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = complaintId, At = at, Kind = kind, Text = text });
-
-    private static JsonArray Recipients(JsonObject payload)
-    {
-        var recipients = new JsonArray();
-        foreach (var key in new[] { "recipients", "copyTo" })
-        {
-            foreach (var value in payload[key]?.AsArray() ?? [])
-            {
-                recipients.Add(new JsonObject { ["role"] = value?.GetValue<string>(), ["copy"] = key == "copyTo" });
-            }
-        }
-
-        return recipients;
-    }
 
     public static string DutchStatus(string status) => status switch
     {

@@ -168,7 +168,8 @@ internal static class GetComplaint
         if (task.MetByLetter is { } kind)
         {
             var requested = letters.Where(l => l.Kind == kind && l.RequestedAt >= task.CreatedAt).ToList();
-            doneAt = requested.Where(l => l.Status == "Sent" && l.SentAt is not null).Min(l => l.SentAt);
+            // One letter per addressee (the decision: complainant and manager): met when every one of them was sent.
+            doneAt = requested.Count > 0 && requested.All(l => l is { Status: "Sent", SentAt: not null }) ? requested.Max(l => l.SentAt) : null;
             withdrawn = task.Status == "Cancelled" && requested.Count == 0;
         }
         else
