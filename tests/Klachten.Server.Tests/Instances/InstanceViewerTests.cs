@@ -223,7 +223,9 @@ public abstract class InstanceViewerTests(ManualClockServerFixture fixture)
         var records = await _owner.GetJsonAsync($"/elsa/api/activity-executions/list?WorkflowInstanceId={instanceId}&ActivityNodeId={Wait}");
 
         var record = Assert.Single(records["items"]!.AsArray())!;
-        Assert.Equal(eventName, (string?)record["activityState"]!["eventName"]);
+        // Keyed by the descriptor's input name, as Elsa does and as Studio's Activity tab looks it up.
+        Assert.Equal(eventName, (string?)record["activityState"]!["EventName"]);
+        Assert.Null(record["activityState"]!["eventName"]);
         Assert.Null(record["payload"]!["activityState"]);
     }
 
@@ -235,7 +237,7 @@ public abstract class InstanceViewerTests(ManualClockServerFixture fixture)
         var journal = await JournalAsync(instanceId, new JsonObject { ["activityNodeIds"] = new JsonArray(Before), ["eventNames"] = new JsonArray("Completed") });
 
         var line = Assert.Single(journal["items"]!.AsArray())!;
-        Assert.Equal("Voor", (string?)line["activityState"]!["text"]);
+        Assert.Equal("Voor", (string?)line["activityState"]!["Text"]);
         Assert.Null(line["payload"]!["activityState"]);
         Assert.Equal("Voor", (string?)line["payload"]!["text"]);
     }
