@@ -19,12 +19,7 @@ public sealed partial class ProcessOwnerLifecycleTests
 
         await using var context = await fixture.NewContextAsync();
         var page = await OpenEditorAsync(context, id, 3);
-        var run = page.WaitForResponseAsync(r => Is(r, "POST", $"/workflow-definitions/{id}/execute"));
-        await page.Locator("elsa-workflow-definition-editor button:has(path[d='M8 5v14l11-7z'])").First.ClickAsync();
-        Assert.Equal(200, (await run).Status);
-
-        await page.WaitForURLAsync(ViewerUrl, new() { Timeout = Boot });
-        var instanceId = ViewerUrl.Match(new Uri(page.Url).AbsolutePath).Groups["id"].Value;
+        var instanceId = await RunFromEditorAsync(page, id);
         var viewer = page.Locator("elsa-workflow-instance-viewer");
         await Assertions.Expect(viewer.Locator("g.x6-node")).ToHaveCountAsync(3, new() { Timeout = Boot });
         await Assertions.Expect(viewer.Locator("g.x6-node").GetByText("Versie twee", new() { Exact = true })).ToBeVisibleAsync();
@@ -45,6 +40,28 @@ public sealed partial class ProcessOwnerLifecycleTests
         publishedAfter.AssertOnlyChanged(publishedBefore, "Run");
         Assert.Equal((string)v1["id"]!, (string)publishedAfter.Json["id"]!);
         Assert.Equal(2, (await VersionsAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task L1b_RunButton_PublishedLatest_RunsThatVersion_NoNewVersion()
+    {
+        var (id, name) = NewWorkflow("RunPublished");
+        var v1 = await SaveAsync(Model(id, name, "Versie een", "Regel uit versie 1"), publish: true);
+        var before = await StoredDefinition.ReadAsync(fixture.Server, id);
+
+        await using var context = await fixture.NewContextAsync();
+        var page = await OpenEditorAsync(context, id, 3);
+        var instanceId = await RunFromEditorAsync(page, id);
+        await Assertions.Expect(page.Locator("elsa-workflow-instance-viewer g.x6-node")).ToHaveCountAsync(3, new() { Timeout = Boot });
+
+        var instance = await InstanceAsync(instanceId);
+        Assert.Equal(id, (string)instance["definitionId"]!);
+        Assert.Equal(1, (int)instance["version"]!);
+        Assert.Equal((string)v1["id"]!, (string)instance["definitionVersionId"]!);
+        var after = await StoredDefinition.ReadAsync(fixture.Server, id);
+        after.AssertOnlyChanged(before, "Run (published latest)");
+        Assert.True((bool)after.Json["isPublished"]!);
+        Assert.Single(await VersionsAsync(id));
     }
 
     [Fact]
@@ -111,5 +128,15 @@ public sealed partial class ProcessOwnerLifecycleTests
         Assert.Equal(otherBefore.ToJsonString(), otherAfter.ToJsonString());
         (await StoredDefinition.ReadAsync(fixture.Server, id)).AssertOnlyChanged(definitionBefore, "Cancel");
         await Assertions.Expect(row.GetByText("Cancelled").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Clicks the editor's ▶ (Run workflow) and waits until the browser is on the new instance's viewer.</summary>
+    private static async Task<string> RunFromEditorAsync(IPage page, string definitionId)
+    {
+        var run = page.WaitForResponseAsync(r => Is(r, "POST", $"/workflow-definitions/{definitionId}/execute"));
+        await page.Locator("elsa-workflow-definition-editor button:has(path[d='M8 5v14l11-7z'])").First.ClickAsync();
+        Assert.Equal(200, (await run).Status);
+        await page.WaitForURLAsync(ViewerUrl, new() { Timeout = Boot });
+        return ViewerUrl.Match(new Uri(page.Url).AbsolutePath).Groups["id"].Value;
     }
 }

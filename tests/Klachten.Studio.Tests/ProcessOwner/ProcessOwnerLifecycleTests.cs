@@ -40,6 +40,14 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
             }
         };
         page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        // The console names no address for a failed request; the test output does.
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                output.WriteLine($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
         return page;
     }
 
