@@ -104,6 +104,7 @@ public sealed partial class ProcessOwnerLifecycleTests
         var target = await ExecuteAsync(id);
         var before = await InstanceAsync(target);
         Assert.Equal("Running", (string)before["status"]!);
+        Assert.NotEmpty(before["workflowState"]!["bookmarks"]!.AsArray());
         var otherBefore = await InstanceAsync(other);
         var definitionBefore = await StoredDefinition.ReadAsync(fixture.Server, id);
 
@@ -118,6 +119,8 @@ public sealed partial class ProcessOwnerLifecycleTests
         var after = await InstanceAsync(target);
         Assert.Equal("Finished", (string)after["status"]!);
         Assert.Equal("Cancelled", (string)after["subStatus"]!);
+        // Nothing waits any more: the task's bookmark went with the cancellation.
+        Assert.Empty(after["workflowState"]!["bookmarks"]!.AsArray());
         foreach (var field in new[] { "id", "definitionId", "definitionVersionId", "version", "name", "correlationId", "createdAt", "incidentCount" })
         {
             Assert.True(JsonNode.DeepEquals(before[field], after[field]), $"cancel changed {field}: {before[field]} → {after[field]}");
