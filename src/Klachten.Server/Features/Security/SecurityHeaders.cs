@@ -18,12 +18,11 @@ internal static class SecurityHeaders
         "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     // Blazor WebAssembly compiles its runtime (wasm-unsafe-eval); MudBlazor and Monaco set inline styles and Monaco
-    // starts its workers from blob URLs. Studio 3.8.2 renders two inline scripts of its own, both defining
-    // window.editorHotkeys: the editor's (Ctrl+S, hash snlP…) and the instance list's (Ctrl+R, hash vu6s…). Each is
-    // allowed by its hash; without it that view fails with "Could not find 'editorHotkeys.register'" and shows Studio's
-    // error bar. The hashes are of the script text in Elsa.Studio.Workflows.wasm. No other inline script, no framing.
+    // starts its workers from blob URLs. The one inline script Studio 3.8.2 renders itself (the editor's Ctrl+R hotkey,
+    // window.editorHotkeys) is allowed by its hash; without it the editor fails with "Could not find
+    // 'editorHotkeys.register'". No other inline script, no framing.
     private const string StudioPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc=' 'sha256-vu6sQrKXQHR4Yn3FMMihA/9TxxfIXnCxKwvLrTPJ5ts='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
