@@ -9,8 +9,8 @@ namespace Klachten.Studio.Tests;
 [TestCaseOrderer("Klachten.Studio.Tests.ByNameOrderer", "Klachten.Studio.Tests")]
 public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper output) : IDisposable
 {
-    // Console errors that mean Studio broke in the browser: a blocked script (Content-Security-Policy) or an unhandled
-    // exception in a component. Every test fails on them when it ends.
+    // Console errors that mean Studio broke in the browser: a blocked script (Content-Security-Policy), an unhandled
+    // exception in a component or any other critical log of Blazor's renderer. Every test fails on them when it ends.
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _brokenInBrowser = new();
 
     private const string DefinitionId = "klachtenprocedure";
@@ -253,7 +253,8 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
                 output.WriteLine($"console {message.Type}: {message.Text}");
             }
 
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal))
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal)
+                || message.Text.StartsWith("crit:", StringComparison.Ordinal))
             {
                 _brokenInBrowser.Enqueue(message.Text);
             }

@@ -48,7 +48,7 @@ public sealed partial class ProcedureInTheBrowserTests(WebAppFixture app)
             var statuses = await directeur.Locator("#brieven td.brief-status").AllTextContentsAsync();
             return statuses.Count >= ExpectedLetters.Length && statuses.All(s => s.StartsWith("Verzonden", StringComparison.Ordinal));
         }, TimeSpan.FromSeconds(60));
-        await Expect(directeur.Locator("#brieven td.hash").First).ToHaveTextAsync(Sha256());
+        await Expect(directeur.Locator("#brieven tr[data-letter-kind]").First).ToHaveAttributeAsync("data-sha256", Sha256());
         await directeur.ScreenshotAsync("case-page");
     }
 

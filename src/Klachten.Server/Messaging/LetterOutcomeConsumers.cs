@@ -23,7 +23,7 @@ internal sealed class LetterSentConsumer(KlachtenDbContext db) : IConsumer<Lette
             message.LetterMessageId,
             whenNotAlready: "Sent",
             set: l => l.SetProperty(x => x.Status, "Sent").SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256).SetProperty(x => x.Pdf, pdf),
-            line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = sentAt, Kind = "LetterSent", Text = $"Brief '{letter.Kind}' verzonden{how}." },
+            line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = sentAt, Kind = "LetterSent", Text = $"Brief '{DutchLabels.LetterKind(letter.Kind)}' verzonden{how}." },
             context.CancellationToken);
     }
 }
@@ -39,7 +39,7 @@ internal sealed class LetterFailedConsumer(KlachtenDbContext db) : IConsumer<Let
             message.LetterMessageId,
             whenNotAlready: "Failed",
             set: l => l.SetProperty(x => x.Status, "Failed"),
-            line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = message.FailedAt.ToUniversalTime(), Kind = "LetterFailed", Text = $"Brief '{letter.Kind}' kon niet worden verzonden: {message.Reason}" },
+            line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = message.FailedAt.ToUniversalTime(), Kind = "LetterFailed", Text = $"Brief '{DutchLabels.LetterKind(letter.Kind)}' kon niet worden verzonden: {message.Reason}" },
             context.CancellationToken);
     }
 }
@@ -63,7 +63,7 @@ internal sealed class LetterFaultConsumer(KlachtenDbContext db, TimeProvider clo
                 ComplaintId = letter.ComplaintId,
                 At = clock.GetUtcNow(),
                 Kind = "LetterFailed",
-                Text = $"Brief '{letter.Kind}' is na herhaalde pogingen niet verzonden ({reason}); het bericht staat in de foutwachtrij.",
+                Text = $"Brief '{DutchLabels.LetterKind(letter.Kind)}' is na herhaalde pogingen niet verzonden ({reason}); het bericht staat in de foutwachtrij.",
             },
             context.CancellationToken);
     }

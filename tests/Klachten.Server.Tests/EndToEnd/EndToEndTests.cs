@@ -119,7 +119,7 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
                 var pdf = Assert.Single(sent, s => s.Request.MessageId == (string)letter["id"]!);
                 var sha256 = Pdfs.Sha256(pdf.Pdf);
                 Assert.Equal(("Sent", sha256), ((string?)letter["status"], (string?)letter["sha256"]));
-                Assert.Single(timeline, t => t.StartsWith($"Brief '{kind}' verzonden", StringComparison.Ordinal));
+                Assert.Single(timeline, t => t.StartsWith($"Brief '{Klachten.Server.Features.Complaints.DutchLabels.LetterKind(kind)}' verzonden", StringComparison.Ordinal));
                 var document = Assert.Single(archived, d => d.ComplaintId == complaint.Id && d.Kind == "Brief:" + kind);
                 Assert.Equal(sha256, document.Sha256);
             }

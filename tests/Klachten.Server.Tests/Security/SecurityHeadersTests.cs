@@ -71,7 +71,7 @@ public sealed partial class SecurityHeadersTests(SqliteServerFixture fixture) : 
         var html = await response.Content.ReadAsStringAsync();
         var csp = Header(response, "Content-Security-Policy");
 
-        Assert.Contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc=';", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc=' 'sha256-vu6sQrKXQHR4Yn3FMMihA/9TxxfIXnCxKwvLrTPJ5ts=';", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/studio-host.js\"></script>", html, StringComparison.Ordinal);
         Assert.Empty(InlineScript().Matches(html));

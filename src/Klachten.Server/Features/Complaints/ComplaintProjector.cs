@@ -58,7 +58,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                         Status = "Requested",
                         RequestedAt = now,
                     });
-                    Timeline(complaint.Id, now, "LetterRequested", $"Brief '{letter.Payload["letterKind"]}' aangevraagd.");
+                    Timeline(complaint.Id, now, "LetterRequested", $"Brief '{DutchLabels.LetterKind(letter.Payload["letterKind"]?.ToString())}' aangevraagd.");
                     Outbox(letter.MessageId).PayloadJson = ContractJson.Serialize(await letters.ToSendLetterAsync(complaint, letter.Payload, now, cancellationToken));
                     break;
                 case CreateHumanTask task:

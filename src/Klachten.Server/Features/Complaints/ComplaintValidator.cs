@@ -58,7 +58,7 @@ internal static class ComplaintValidator
 
             if (!Enum.TryParse<RepresentativeKind>(representative.Kind, out var kind) || !Enum.IsDefined(kind))
             {
-                Fail("representative.kind", "Kies Expert (deskundige) of ConfidentialAdviser (vertrouwenspersoon).");
+                Fail("representative.kind", $"Kies de soort bijstand: {DutchLabels.Choice(DutchLabels.RepresentativeKinds)}.");
             }
             else
             {
@@ -71,12 +71,12 @@ internal static class ComplaintValidator
             }
         }
 
-        var category = ParseEnum<ComplaintCategory>(request.Category, "category", "Kies Treatment, ServiceEffects of Discrimination.", errors);
+        var category = ParseEnum<ComplaintCategory>(request.Category, "category", $"Kies waar de klacht over gaat: {DutchLabels.Choice(DutchLabels.Categories)}.", errors);
         DiscriminationGround? ground = null;
         if (category == ComplaintCategory.Discrimination)
         {
             ground = ParseEnum<DiscriminationGround>(request.DiscriminationGround, "discriminationGround",
-                "Kies de grond van de discriminatie (Religion, Belief, Origin, SexualOrientation, Sex, Age, Race, Income of Other).", errors);
+                $"Kies de grond van de discriminatie: {DutchLabels.Choice(DutchLabels.Grounds)}.", errors);
             if (ground == DiscriminationGround.Other && string.IsNullOrWhiteSpace(request.DiscriminationGroundText))
             {
                 Fail("discriminationGroundText", "Omschrijf de grond van de discriminatie.");
@@ -92,7 +92,7 @@ internal static class ComplaintValidator
             Fail("discriminationGroundText", $"De omschrijving is langer dan {MaxText} tekens.");
         }
 
-        var stage = ParseEnum<ComplaintStage>(request.Stage, "stage", "Kies Informal of Formal.", errors);
+        var stage = ParseEnum<ComplaintStage>(request.Stage, "stage", "Kies de fase: schriftelijk ingediend bij de directeur (formeel) of nog informeel.", errors);
         var eventDate = ParseDate(request.EventDate, "eventDate", errors);
         var receivedOn = ParseDate(request.ReceivedOn, "receivedOn", errors);
         if (receivedOn > today)
@@ -107,12 +107,12 @@ internal static class ComplaintValidator
 
         if (string.IsNullOrWhiteSpace(request.Manager) || request.Manager.Length > 100)
         {
-            Fail("manager", "Vul de gebruikersnaam van de betrokken leidinggevende in.");
+            Fail("manager", "Kies de betrokken leidinggevende.");
         }
 
         if (request.ConcernedEmployee is { Length: > 100 })
         {
-            Fail("concernedEmployee", "De gebruikersnaam is te lang.");
+            Fail("concernedEmployee", "Kies een bestaande medewerker.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Description))

@@ -18,11 +18,11 @@ internal static class SecurityHeaders
         "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     // Blazor WebAssembly compiles its runtime (wasm-unsafe-eval); MudBlazor and Monaco set inline styles and Monaco
-    // starts its workers from blob URLs. The one inline script Studio 3.8.2 renders itself (the editor's Ctrl+R hotkey,
-    // window.editorHotkeys) is allowed by its hash; without it the editor fails with "Could not find
-    // 'editorHotkeys.register'". No other inline script, no framing.
+    // starts its workers from blob URLs. The two inline scripts Studio 3.8.2 renders itself (window.editorHotkeys: the
+    // editor's Ctrl+S and the instance list's Ctrl+R) are allowed by their hashes; without them the view fails with
+    // "Could not find 'editorHotkeys.register'". No other inline script (a Studio test scans the bundle), no framing.
     private const string StudioPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc=' 'sha256-vu6sQrKXQHR4Yn3FMMihA/9TxxfIXnCxKwvLrTPJ5ts='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";

@@ -108,7 +108,7 @@ internal static class CompleteTask
 
         foreach (var field in TaskResponse.RequiredFieldsOf(task).Where(f => IsMissing(request.Data[f])))
         {
-            errors[$"data.{field}"] = [$"'{field}' is verplicht bij het afronden van deze taak."];
+            errors[$"data.{field}"] = [$"Vul '{Complaints.DutchLabels.TaskField(field)}' in; dat is verplicht bij het afronden van deze taak."];
         }
 
         return errors.Count > 0 ? ProblemResponses.Validation(errors) : null;

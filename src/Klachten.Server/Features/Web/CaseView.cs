@@ -15,7 +15,7 @@ namespace Klachten.Server.Features.Web;
 /// Everything the case page shows: the case as <c>GET /api/complaints/{id}</c> gives it, the procedure drawn with
 /// the current step(s), and the dossier documents as far as this server knows them (what it handed to the archive).
 /// </summary>
-internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents)
+internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents, CaseStory Story)
 {
     internal sealed record Document(string Id, string Kind, string Author, DateTimeOffset CreatedAt, int Bytes, bool HandedOver);
 
@@ -31,20 +31,25 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
         var instance = instanceId is null ? null : await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
         {
-            return new CaseView(complaint, string.Empty, [], []);
+            return new CaseView(complaint, string.Empty, [], [], CaseStory.Empty);
         }
 
-        // Active: where the instance waits (its bookmarks) and the human tasks still open; done: completed activities.
-        var active = (await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Select(b => b.ActivityId).ToListAsync(cancellationToken))
-            .Concat(await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).ToListAsync(cancellationToken))
+        // The current step is what the procedure waits for from people: its open tasks. Only when none is open (a
+        // term running, an external event awaited) are the instance's bookmarks shown as where it waits; otherwise a
+        // parallel listener such as "Klager trekt de klacht in" would read as the current step.
+        var story = await CaseStory.LoadAsync(db, instance.Id, [complaint["manager"]?.GetValue<string>(), complaint["concernedEmployee"]?.GetValue<string>()], clock.GetUtcNow(), cancellationToken);
+        var open = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).ToListAsync(cancellationToken);
+        var active = (open.Count > 0 ? open : await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Select(b => b.ActivityId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var done = (await db.JournalEntries.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Completed").Select(j => j.ActivityId).Distinct().ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var json = await db.WorkflowDefinitionVersions.AsNoTracking().Where(v => v.Id == instance.DefinitionVersionId).Select(v => v.Json).FirstOrDefaultAsync(cancellationToken);
         var root = json is null ? null : JsonNode.Parse(json)?["root"];
         var svg = root is null ? string.Empty : Web.FlowchartSvg.Render(root, active, done);
-        var steps = root is null ? [] : Web.FlowchartSvg.Read(root).Nodes.Where(n => active.Contains(n.Id)).Select(n => n.Text).ToList();
-        return new CaseView(complaint, svg, steps, await DocumentsAsync(db, instance.Id, cancellationToken));
+        var steps = open.Count > 0
+            ? story.Waiting.Select(s => s.Title).ToList()
+            : root is null ? [] : Web.FlowchartSvg.Read(root).Nodes.Where(n => active.Contains(n.Id)).Select(n => n.Text).ToList();
+        return new CaseView(complaint, svg, steps, await DocumentsAsync(db, instance.Id, cancellationToken), story);
     }
 
     private static async Task<List<Document>> DocumentsAsync(KlachtenDbContext db, string instanceId, CancellationToken cancellationToken)

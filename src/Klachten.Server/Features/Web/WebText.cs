@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klachten.Server.Features.Complaints;
 
 namespace Klachten.Server.Features.Web;
 
@@ -7,51 +8,24 @@ internal static class WebText
 {
     public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static readonly IReadOnlyList<(string Value, string Text)> Categories =
-    [
-        ("Treatment", "Bejegening door een medewerker"),
-        ("ServiceEffects", "Effecten van de dienstverlening"),
-        ("Discrimination", "Discriminatie"),
-    ];
+    // The words themselves live in Features/Complaints/DutchLabels.cs (one source for pages, messages and timeline).
+    public static IReadOnlyList<(string Value, string Text)> Categories => DutchLabels.Categories;
 
-    public static readonly IReadOnlyList<(string Value, string Text)> Grounds =
-    [
-        ("Religion", "Religie"), ("Belief", "Levensovertuiging"), ("Origin", "Afkomst"), ("SexualOrientation", "Seksuele geaardheid"),
-        ("Sex", "Sekse"), ("Age", "Leeftijd"), ("Race", "Ras"), ("Income", "Inkomen"), ("Other", "Anders"),
-    ];
+    public static IReadOnlyList<(string Value, string Text)> Grounds => DutchLabels.Grounds;
 
-    public static readonly IReadOnlyList<(string Value, string Text)> RepresentativeKinds =
-    [
-        ("Expert", "Deskundige"), ("ConfidentialAdviser", "Vertrouwenspersoon"),
-    ];
+    public static IReadOnlyList<(string Value, string Text)> RepresentativeKinds => DutchLabels.RepresentativeKinds;
 
-    public static readonly IReadOnlyList<(string Value, string Text)> Stages =
-    [
-        ("Formal", "Schriftelijk ingediend bij de directeur (formeel)"), ("Informal", "Nog informeel (bespreken met medewerker en leidinggevende)"),
-    ];
+    public static IReadOnlyList<(string Value, string Text)> Stages => DutchLabels.Stages;
 
-    public static readonly IReadOnlyList<string> Statuses =
-        ["Informal", "Received", "InConversation", "WithCommittee", "AwaitingDecision", "Decided", "Withdrawn", "NotAdmissible", "Cancelled"];
+    public static IReadOnlyList<string> Statuses { get; } = DutchLabels.Statuses.Select(s => s.Value).ToList();
 
-    public static string Status(string? status) => status switch
-    {
-        "Informal" => "Informele fase",
-        "Received" => "Ontvangen",
-        "InConversation" => "In gesprek met de klager",
-        "Withdrawn" => "Ingetrokken",
-        "WithCommittee" => "Bij de Klachtencommissie",
-        "AwaitingDecision" => "Wacht op besluit",
-        "Decided" => "Besloten",
-        "NotAdmissible" => "Niet-ontvankelijk",
-        "Cancelled" => "Afgebroken",
-        _ => status ?? "onbekend",
-    };
+    public static string Status(string? status) => DutchLabels.Status(status);
 
-    public static string Category(string? value) => Lookup(Categories, value);
+    public static string Category(string? value) => DutchLabels.Category(value);
 
-    public static string Ground(string? value) => Lookup(Grounds, value);
+    public static string Ground(string? value) => DutchLabels.Ground(value);
 
-    public static string RepresentativeKind(string? value) => Lookup(RepresentativeKinds, value);
+    public static string RepresentativeKind(string? value) => DutchLabels.RepresentativeKind(value);
 
     public static string Role(string? role) => role switch
     {
@@ -60,29 +34,9 @@ internal static class WebText
         _ => Dutch.TextInfo.ToTitleCase(role),
     };
 
-    /// <summary>Labels for the data fields tasks require; an unknown field shows its own name.</summary>
-    public static string FieldLabel(string field) => field switch
-    {
-        "contactnotitie" => "Notitie van het contact met de klager",
-        "rapportage" => "Rapportage van de genomen stappen",
-        "toelichting" => "Toelichting bij het advies (of de reden van verlenging)",
-        "besluit" => "Het besluit",
-        "reden" or "verlengingsreden" => "Reden van de verlenging",
-        _ => Dutch.TextInfo.ToTitleCase(field),
-    };
+    public static string FieldLabel(string field) => DutchLabels.TaskField(field);
 
-    public static string LetterKind(string? kind) => kind switch
-    {
-        "Ontvangstbevestiging" => "Ontvangstbevestiging",
-        "VoorgelegdAanCommissie" => "Voorgelegd aan de Klachtencommissie",
-        "VerlengingAdviestermijn" => "Verlenging van de adviestermijn",
-        "Besluit" => "Besluit",
-        "BevestigingIntrekking" => "Bevestiging van de intrekking",
-        "NietOntvankelijk" => "Recht op klagen vervallen",
-        "UitlegSchriftelijkIndienen" => "Zo dient u de klacht schriftelijk in",
-        null or "" => "brief",
-        _ => kind,
-    };
+    public static string LetterKind(string? kind) => DutchLabels.LetterKind(kind);
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Dutch) ?? "—";
 
@@ -104,7 +58,4 @@ internal static class WebText
     public static DateTimeOffset? InstantOf(System.Text.Json.Nodes.JsonNode? node) =>
         node is System.Text.Json.Nodes.JsonValue v && (v.TryGetValue<DateTimeOffset>(out var instant)
             || DateTimeOffset.TryParse(Text(v), CultureInfo.InvariantCulture, DateTimeStyles.None, out instant)) ? instant : null;
-
-    private static string Lookup(IReadOnlyList<(string Value, string Text)> list, string? value) =>
-        list.FirstOrDefault(x => x.Value == value).Text ?? value ?? "—";
 }

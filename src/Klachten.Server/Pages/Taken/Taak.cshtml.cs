@@ -28,6 +28,12 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
 
     public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Outcomes the workflow refuses in this situation, with the Dutch reason (e.g. a second extension).</summary>
+    public IReadOnlyDictionary<string, string> RefusedOutcomes { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The outcomes offered on the form: the task's outcomes without the refused ones.</summary>
+    public IReadOnlyList<string> OfferedOutcomes => Task?.Outcomes.Where(o => !RefusedOutcomes.ContainsKey(o)).ToList() ?? [];
+
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     [TempData]
@@ -118,6 +124,15 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
             return NotFoundPage();
         }
 
+        // An outcome the workflow refuses (a form opened before it was, or a crafted post) is the user's choice to
+        // correct, not a change by someone else: the reason goes next to the outcomes and the form stays.
+        if (Conflict is not null && RefusedOutcomes.TryGetValue(outcome, out var reason) && Task?.Status == HumanTaskStatus.Open)
+        {
+            Conflict = null;
+            Outcome = null;
+            Errors = new Dictionary<string, string[]> { ["outcome"] = [reason] };
+        }
+
         Response.StatusCode = result.Status;
         return Page();
     }
@@ -145,6 +160,9 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
         }
 
         Task = TaskResponse.From(task, clock.GetUtcNow(), complaint is null ? null : (complaint.Id, complaint.Reference));
+        RefusedOutcomes = task.RefusedOutcomesJson is { } refused
+            ? JsonNode.Parse(refused)!.AsObject().Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
+            : new Dictionary<string, string>();
         Denial ??= TaskAccess.Denial(User, task);
         return true;
     }

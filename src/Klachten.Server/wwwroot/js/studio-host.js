@@ -1,7 +1,8 @@
 // Elsa Studio host page (Features/Studio/StudioPages.cs): every view under /studio. The address picks the custom
-// element (our short paths and the paths Studio builds itself); a change of view loads the page at its new address.
-// Studio's own navigations (e.g. Run → workflows/instances/{id}/view) go through history.pushState and are followed
-// the same way. A file, not an inline script, so the Content-Security-Policy needs no 'unsafe-inline'.
+// element (our short paths and the paths Studio builds itself); a change of view swaps the element in place and
+// pushes the new address, so the WebAssembly app starts once. Studio's own navigations (e.g. Run →
+// workflows/instances/{id}/view) go through history.pushState and are followed the same way. A file, not an inline
+// script, so the Content-Security-Policy needs no 'unsafe-inline'.
 (() => {
   const keyName = 'klachten.studio.apiKey';
   const main = document.getElementById('studio');
@@ -58,7 +59,10 @@
 
   function show(id, visible) { document.getElementById(id).hidden = !visible; }
 
-  function render() {
+  let rendering = Promise.resolve();
+  function render() { rendering = rendering.then(renderNow); return rendering; }
+
+  async function renderNow() {
     const target = resolve(new URL(location.href));
     if (!target || !auth) return;
     const { view, id } = target;
@@ -67,10 +71,16 @@
     for (const link of document.querySelectorAll('.kw-bar nav a[data-nav]')) {
       if (link.dataset.nav === view.nav) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
     }
-    // Swapping one Studio element for another in the same page raced MudBlazor's popover registration ("There is
-    // already a subscriber … mud-overlay-to-popover-provider"), so a change of view reloads the page at its new
-    // address; the address alone picks the view, so deep links and Studio's own navigations land right.
-    if (current) { location.reload(); return; }
+    if (current) {
+      // One Studio element at a time, in place (no restart of the WebAssembly app). MudBlazor's overlay section
+      // allows one subscriber, so the new element may only render once .NET disposed the old one ("There is already
+      // a subscriber … mud-overlay-to-popover-provider" otherwise). Blazor disposes a removed custom element after
+      // 1 s (so that moving an element does not dispose it) and sets _isDisposed when it does.
+      const old = current.element;
+      old.remove();
+      current = null;
+      await disposed(old);
+    }
     if (view.idAttribute && !id) {
       const missing = document.getElementById('kw-missing');
       missing.textContent = 'Er is geen id opgegeven; kies eerst een item uit de lijst.';
@@ -84,8 +94,16 @@
     else element.setAttribute('access-token', auth.token);
     if (view.idAttribute) element.setAttribute(view.idAttribute, id);
     main.appendChild(element);
-    customElements.whenDefined(view.tag).then(() => Object.assign(element, callbacks[view.tag] || {}));
     current = { view, id, element };
+    // Set after the upgrade: a property set on the not-yet-upgraded element would shadow the component's setter.
+    await customElements.whenDefined(view.tag);
+    Object.assign(element, callbacks[view.tag] || {});
+  }
+  async function disposed(element) {
+    const pause = ms => new Promise(done => setTimeout(done, ms));
+    await pause(1000);
+    for (let waited = 0; element._isDisposed === false && waited < 2000; waited += 25) await pause(25);
+    await pause(50); // the disposal itself is one more turn of the .NET dispatcher
   }
 
   // Studio (Blazor's NavigationManager) changes the address with pushState/replaceState; follow it after Blazor's

@@ -1,0 +1,80 @@
+namespace Klachten.Server.Features.Complaints;
+
+/// <summary>
+/// The one source of the Dutch words for the contract's English values (categories, grounds, statuses, letter kinds,
+/// task fields). Pages, validation messages and timeline lines all take their words from here, so no code such as
+/// <c>ConfidentialAdviser</c> or <c>VoorgelegdAanCommissie</c> ends up in a Dutch sentence.
+/// </summary>
+internal static class DutchLabels
+{
+    public static readonly IReadOnlyList<(string Value, string Text)> Categories =
+    [
+        ("Treatment", "Bejegening door een medewerker"),
+        ("ServiceEffects", "Effecten van de dienstverlening"),
+        ("Discrimination", "Discriminatie"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> Grounds =
+    [
+        ("Religion", "Religie"), ("Belief", "Levensovertuiging"), ("Origin", "Afkomst"), ("SexualOrientation", "Seksuele geaardheid"),
+        ("Sex", "Sekse"), ("Age", "Leeftijd"), ("Race", "Ras"), ("Income", "Inkomen"), ("Other", "Anders"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> RepresentativeKinds =
+    [
+        ("Expert", "Deskundige"), ("ConfidentialAdviser", "Vertrouwenspersoon"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> Stages =
+    [
+        ("Formal", "Schriftelijk ingediend bij de directeur (formeel)"), ("Informal", "Nog informeel (bespreken met medewerker en leidinggevende)"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> Statuses =
+    [
+        ("Informal", "Informele fase"), ("Received", "Ontvangen"), ("InConversation", "In gesprek met de klager"),
+        ("WithCommittee", "Bij de Klachtencommissie"), ("AwaitingDecision", "Wacht op besluit"), ("Decided", "Besloten"),
+        ("Withdrawn", "Ingetrokken"), ("NotAdmissible", "Niet-ontvankelijk"), ("Cancelled", "Afgebroken"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> LetterKinds =
+    [
+        ("Ontvangstbevestiging", "Ontvangstbevestiging"), ("VoorgelegdAanCommissie", "Voorgelegd aan de Klachtencommissie"),
+        ("VerlengingAdviestermijn", "Verlenging van de adviestermijn"), ("Besluit", "Besluit"),
+        ("BevestigingIntrekking", "Bevestiging van de intrekking"), ("NietOntvankelijk", "Recht op klagen vervallen"),
+        ("UitlegSchriftelijkIndienen", "Zo dient u de klacht schriftelijk in"),
+    ];
+
+    /// <summary>Labels of the data fields tasks require.</summary>
+    public static readonly IReadOnlyList<(string Value, string Text)> TaskFields =
+    [
+        ("contactnotitie", "Notitie van het contact met de klager"), ("rapportage", "Rapportage van de genomen stappen"),
+        ("toelichting", "Toelichting bij het advies (of de reden van verlenging)"), ("besluit", "Het besluit"),
+        ("reden", "Reden van de verlenging"), ("verlengingsreden", "Reden van de verlenging"),
+    ];
+
+    public static string Category(string? value) => Lookup(Categories, value);
+
+    public static string Ground(string? value) => Lookup(Grounds, value);
+
+    public static string RepresentativeKind(string? value) => Lookup(RepresentativeKinds, value);
+
+    public static string Status(string? value) => Lookup(Statuses, value, "onbekend");
+
+    /// <summary>A letter kind in words; an unknown kind (a new template) shows its own name.</summary>
+    public static string LetterKind(string? value) => string.IsNullOrEmpty(value) ? "brief" : Lookup(LetterKinds, value);
+
+    /// <summary>A task field's label; an unknown field (added in Studio) shows its own name, capitalised.</summary>
+    public static string TaskField(string field) =>
+        TaskFields.FirstOrDefault(x => x.Value == field).Text ?? Web.WebText.Dutch.TextInfo.ToTitleCase(field);
+
+    /// <summary>"a, b of c" in lower case, for "Kies …" messages.</summary>
+    public static string Choice(IReadOnlyList<(string Value, string Text)> list)
+    {
+        var words = list.Select(x => x.Text.ToLower(Web.WebText.Dutch)).ToList();
+        return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " of " + words[^1];
+    }
+
+    private static string Lookup(IReadOnlyList<(string Value, string Text)> list, string? value, string missing = "—") =>
+        list.FirstOrDefault(x => x.Value == value).Text ?? value ?? missing;
+}
