@@ -40,7 +40,14 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
             }
         };
         page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        // The console names no address for a failed request; the test output does.
+        // Studio's changing calls and failed requests in the test output: the console names no address.
+        page.Request += (_, request) =>
+        {
+            if (request.Method != "GET" && request.Url.Contains("/elsa/api/", StringComparison.Ordinal))
+            {
+                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {request.Method} {request.Url}");
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
@@ -208,9 +215,15 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
     private static ILocator MenuItem(IPage page, string item) =>
         page.Locator(".mud-popover-open").GetByText(item, new() { Exact = true }).First;
 
-    /// <summary>The yes-button of Studio's confirmation message box.</summary>
-    private static Task ConfirmAsync(IPage page, string yes) =>
-        page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
+    /// <summary>Clicks the yes-button of Studio's confirmation message box and waits until the box has closed.</summary>
+    private static async Task ConfirmAsync(IPage page, string yes)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        var button = dialog.GetByRole(AriaRole.Button, new() { Name = yes, Exact = true });
+        await Assertions.Expect(button).ToBeEnabledAsync();
+        await button.ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
 
     private static bool Is(IResponse response, string method, string pathEnd) =>
         response.Request.Method == method && new Uri(response.Url).AbsolutePath.EndsWith(pathEnd, StringComparison.Ordinal);
