@@ -55,6 +55,27 @@ internal static class Browser
         Assert.True(violations.Count == 0, $"Accessibility violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>
+    /// The page does not scroll sideways: nothing sticks out to the right of the viewport, except inside a region
+    /// that scrolls by itself (the flowchart). The message names the elements that stick out.
+    /// </summary>
+    public static async Task AssertFitsWidthAsync(IPage page, string name)
+    {
+        var report = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const width = document.documentElement.clientWidth;
+              const scrollsItself = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+              const out = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !scrollsItself(e) && !e.closest('.visueel-verborgen'))
+                .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''} right=${Math.round(e.getBoundingClientRect().right)}`);
+              return [String(document.documentElement.scrollWidth), String(width), ...out.slice(0, 15)];
+            }
+            """);
+        Assert.True(int.Parse(report[0]) <= int.Parse(report[1]) && report.Length == 2,
+            $"{name} ({page.Url}) scrolls sideways: {report[0]} px wide in a {report[1]} px viewport; sticking out:\n{string.Join("\n", report.Skip(2))}");
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, $"{name}.png"), FullPage = true });
 

@@ -33,6 +33,7 @@ public sealed class CaseStoryTests(WebAppFixture app)
             await directeur.SetViewportSizeAsync(width, height);
             await directeur.OpenAsync(app, $"/klachten/{id}", $"case page with its story ({width} px)");
             await directeur.ScreenshotAsync($"case-story-{width}");
+            await Browser.AssertFitsWidthAsync(directeur, $"case page ({width} px)");
         }
 
         var steps = directeur.Locator("ol.verhaal > li");

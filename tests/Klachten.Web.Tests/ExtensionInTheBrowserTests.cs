@@ -19,7 +19,7 @@ public sealed class ExtensionInTheBrowserTests(WebAppFixture app)
     [Fact]
     public async Task SecondExtension_NotOffered_ReasonShown_ACraftedPostGetsTheReasonAndTheFormStays()
     {
-        var (_, reference) = await app.RegisterAsync();
+        var (id, reference) = await app.RegisterAsync();
         await app.CompleteOpenTaskAsync("directeur", reference, "Bevestigd");
         await app.CompleteOpenTaskAsync("directeur", reference, "Niet ingetrokken", new JsonObject { ["contactnotitie"] = "Gebeld." });
         await app.CompleteOpenTaskAsync("directeur", reference, "Voorgelegd", new JsonObject { ["rapportage"] = "Stappen gezet." });
@@ -59,5 +59,10 @@ public sealed class ExtensionInTheBrowserTests(WebAppFixture app)
         var task = JsonNode.Parse(open)!.AsArray().Single(t => (string?)t!["complaintReference"] == reference)!;
         Assert.Equal(AdviceAfterExtension, (string?)task["title"]);
         Assert.Equal("Open", (string?)task["status"]);
+
+        // The committee's explanation of the extension is filed as its reason, not as advice.
+        var directeur = await app.SignInAsync("directeur");
+        await directeur.GotoAsync($"/klachten/{id}");
+        await Expect(directeur.Locator("#dossierstukken td:first-child")).ToHaveTextAsync(["Contactnotitie", "Rapportage", "Reden verlenging"]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
@@ -25,6 +26,13 @@ internal sealed class OverzichtModel(KlachtenDbContext db, AuditTrail audit, Tim
     public async Task OnGetAsync(int? jaar)
     {
         SetYear(jaar);
+        if (jaar is null)
+        {
+            // Early in a year the new year has no complaints yet: open on the latest year that has some.
+            var latest = await db.Complaints.AsNoTracking().Where(c => c.Year <= CurrentYear).MaxAsync(c => (int?)c.Year, HttpContext.RequestAborted);
+            Year = latest ?? CurrentYear;
+        }
+
         Data = await Overview.LoadAsync(Year, User, db, clock, HttpContext.RequestAborted);
     }
 

@@ -124,6 +124,8 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
                 var task = await DirectorTaskAsync(await Driver.RegisterAsync(ProcedureDriver.Complaint(await Driver.TodayAsync()), user: "directeur"));
                 var url = cell.Route.Replace("{id}", (string)task["id"]!, StringComparison.Ordinal);
                 return (url, cell.Route.EndsWith("claim", StringComparison.Ordinal) ? [] : Completion(task));
+            case "/klachten?handler=zoek":
+                return (cell.Route, new() { ["zoek"] = "Matrix", ["status"] = string.Empty });
             case "/aanmelden" when cell.Method == "POST":
                 return ("/aanmelden", new() { ["gebruikersnaam"] = user ?? "medewerker", ["wachtwoord"] = user ?? "medewerker", ["returnUrl"] = "/" });
             case "/klachten/nieuw?handler=check" or "/klachten/nieuw?handler=register":

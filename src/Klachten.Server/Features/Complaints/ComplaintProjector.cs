@@ -111,8 +111,11 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
             }
 
             var author = outputs["completedBy"]?.GetValue<string>() ?? "onbekend";
-            foreach (var (field, kind) in DocumentFields)
+            // The committee's explanation is its advice, unless it chose to extend: then it is the extension's reason.
+            var extension = outputs["outcome"]?.GetValue<string>() == "Verlengen";
+            foreach (var (field, documentKind) in DocumentFields)
             {
+                var kind = extension && field == "toelichting" ? "Reden verlenging" : documentKind;
                 if (data[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text)
                 {
                     var id = ContractJson.StableId($"{entry.ExecutionId}/{field}");

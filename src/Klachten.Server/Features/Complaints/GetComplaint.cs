@@ -103,7 +103,8 @@ internal static class GetComplaint
         return view;
     }
 
-    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken)
+    /// <param name="search">The staff app's search: part of the reference or of the complainant's name (not on the API).</param>
+    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
     {
         if (status is not null && !ComplaintStatus.All.Contains(status))
         {
@@ -120,6 +121,15 @@ internal static class GetComplaint
         if (status is not null)
         {
             query = query.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+            // Translated to SQL lower(…) LIKE on both providers; the StringComparison overload is not translatable.
+#pragma warning disable CA1862
+            query = query.Where(c => c.Reference.ToLower().Contains(term) || c.ComplainantName.ToLower().Contains(term));
+#pragma warning restore CA1862
         }
 
         var size = pageSize ?? 25;

@@ -15,6 +15,7 @@ internal static class WebExtensions
 
     public static IHostApplicationBuilder AddKlachtenWeb(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<PeopleDirectory>();
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/", Policies.Staff);

@@ -21,11 +21,19 @@ internal sealed class IndexModel(KlachtenDbContext db) : PageModel
 
     public bool HasNext => (PageNumber + 1) * PageSize < Total;
 
-    public async Task OnGetAsync(string? status, int? pagina)
+    /// <summary>What was searched for; the search is posted, so a complainant's name never ends up in an address.</summary>
+    public string? Search { get; private set; }
+
+    public Task OnGetAsync(string? status, int? pagina) => LoadAsync(status, pagina, search: null);
+
+    public Task OnPostZoekAsync(string? status, string? zoek) => LoadAsync(status, 0, zoek is { Length: > 100 } ? zoek[..100] : zoek);
+
+    private async Task LoadAsync(string? status, int? pagina, string? search)
     {
         Status = WebText.Statuses.Contains(status) ? status : null;
+        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         PageNumber = Math.Max(0, pagina ?? 0);
-        var result = HandlerOutcome.From(await GetComplaint.ListAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted));
+        var result = HandlerOutcome.From(await GetComplaint.ListAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted, Search));
         if (result.Value is JsonObject list)
         {
             Items = list["items"]!.AsArray();

@@ -28,6 +28,14 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
 
     public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the task's complaint is about, enough for the task (e.g. the conversation) without the dossier.</summary>
+    public ComplaintSummary? About { get; private set; }
+
+    /// <summary>Whether the user may open the case page (the people the complaint concerns may not).</summary>
+    public bool MayOpenCase { get; private set; }
+
+    internal sealed record ComplaintSummary(string Complainant, string? Email, string? PostalAddress, string Category, DateOnly EventDate, DateOnly ReceivedOn, string Description);
+
     /// <summary>Outcomes the workflow refuses in this situation, with the Dutch reason (e.g. a second extension).</summary>
     public IReadOnlyDictionary<string, string> RefusedOutcomes { get; private set; } = new Dictionary<string, string>();
 
@@ -146,8 +154,7 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
             return false;
         }
 
-        var complaint = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == task.InstanceId)
-            .Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var complaint = await db.Complaints.AsNoTracking().Where(c => c.WorkflowInstanceId == task.InstanceId).FirstOrDefaultAsync(HttpContext.RequestAborted);
         var excluded = TaskAccess.IsExcluded(User, task);
         if (record && complaint is not null)
         {
@@ -160,6 +167,13 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
         }
 
         Task = TaskResponse.From(task, clock.GetUtcNow(), complaint is null ? null : (complaint.Id, complaint.Reference));
+        if (complaint is not null)
+        {
+            About = new ComplaintSummary(complaint.ComplainantName, complaint.ComplainantEmail, complaint.ComplainantPostalAddress,
+                Features.Complaints.DutchLabels.Category(complaint.Category), complaint.EventDate, complaint.ReceivedOn, complaint.Description);
+            MayOpenCase = !Features.Complaints.GetComplaint.IsExcluded(complaint, User);
+        }
+
         RefusedOutcomes = task.RefusedOutcomesJson is { } refused
             ? JsonNode.Parse(refused)!.AsObject().Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>();

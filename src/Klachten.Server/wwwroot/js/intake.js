@@ -14,4 +14,7 @@
   }
   form.addEventListener('change', update);
   update();
+  // After a check, the summary takes the focus: the errors (with links to the fields) or the confirmation.
+  var summary = document.getElementById('foutmeldingen') || document.getElementById('controle');
+  if (summary) summary.focus();
 })();
