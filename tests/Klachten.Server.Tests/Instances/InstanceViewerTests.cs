@@ -223,7 +223,10 @@ public abstract class InstanceViewerTests(ManualClockServerFixture fixture)
         var records = await _owner.GetJsonAsync($"/elsa/api/activity-executions/list?WorkflowInstanceId={instanceId}&ActivityNodeId={Wait}");
 
         var record = Assert.Single(records["items"]!.AsArray())!;
-        Assert.Equal(eventName, (string?)record["activityState"]!["eventName"]);
+        // Keyed by the descriptor's input name, as Elsa does and as Studio's Activity tab looks it up (case-sensitively;
+        // the parsed JsonObject here is not, so the key itself is checked).
+        Assert.Equal(eventName, (string?)record["activityState"]!["EventName"]);
+        Assert.Equal(["EventName"], record["activityState"]!.AsObject().Select(p => p.Key).ToArray());
         Assert.Null(record["payload"]!["activityState"]);
     }
 
@@ -235,7 +238,8 @@ public abstract class InstanceViewerTests(ManualClockServerFixture fixture)
         var journal = await JournalAsync(instanceId, new JsonObject { ["activityNodeIds"] = new JsonArray(Before), ["eventNames"] = new JsonArray("Completed") });
 
         var line = Assert.Single(journal["items"]!.AsArray())!;
-        Assert.Equal("Voor", (string?)line["activityState"]!["text"]);
+        Assert.Equal("Voor", (string?)line["activityState"]!["Text"]);
+        Assert.Equal(["Text"], line["activityState"]!.AsObject().Select(p => p.Key).ToArray());
         Assert.Null(line["payload"]!["activityState"]);
         Assert.Equal("Voor", (string?)line["payload"]!["text"]);
     }

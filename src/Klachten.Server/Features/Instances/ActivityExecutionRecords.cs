@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
+using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Features.Instances;
@@ -139,7 +140,7 @@ internal static class ActivityExecutionRecords
     public static JsonObject ToRecord(ActivityExecution execution)
     {
         var record = ToSummary(execution);
-        record["activityState"] = execution.ActivityState.DeepClone();
+        record["activityState"] = ElsaActivityState(execution.ActivityType, execution.ActivityState);
         record["payload"] = execution.Payload.DeepClone();
         record["outputs"] = execution.Outputs?.DeepClone() ?? new JsonObject();
         record["properties"] = new JsonObject();
@@ -152,6 +153,24 @@ internal static class ActivityExecutionRecords
         record["schedulingWorkflowInstanceId"] = null;
         record["callStackDepth"] = 0;
         return record;
+    }
+
+    /// <summary>
+    /// The evaluated inputs keyed as Elsa keys <c>ActivityState</c>: by the input descriptor's name (<c>Text</c>, not the
+    /// activity JSON key <c>text</c>). Studio's viewer looks each descriptor input up by that exact name in a
+    /// case-sensitive dictionary, so camelCase keys showed every input of a clicked activity as empty. A key that is no
+    /// input of the type (none today) is kept as it is.
+    /// </summary>
+    public static JsonObject ElsaActivityState(string activityType, JsonObject? evaluated)
+    {
+        var names = ActivityCatalogInputs.InputsOf(activityType).ToDictionary(ListInputs.Key, i => i.Name, StringComparer.Ordinal);
+        var state = new JsonObject();
+        foreach (var (key, value) in evaluated ?? [])
+        {
+            state[names.GetValueOrDefault(key, key)] = value?.DeepClone();
+        }
+
+        return state;
     }
 
     /// <summary>Elsa's per-node stats (only nodes that ran appear, as in Elsa).</summary>

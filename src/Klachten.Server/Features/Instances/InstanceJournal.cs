@@ -59,10 +59,10 @@ internal static class InstanceJournal
     public static JsonObject ToRecord(JournalEntryEntity entry)
     {
         var payload = ElsaInstanceMapper.ParseOrNull(entry.PayloadJson) as JsonObject;
-        var activityState = payload?[Klachten.Workflows.Runtime.JournalEntry.ActivityStateKey]?.DeepClone();
+        var evaluated = payload?[Klachten.Workflows.Runtime.JournalEntry.ActivityStateKey] as JsonObject;
         payload?.Remove(Klachten.Workflows.Runtime.JournalEntry.ActivityStateKey);
         var record = Record(entry);
-        record["activityState"] = activityState;
+        record["activityState"] = evaluated is null ? null : ActivityExecutionRecords.ElsaActivityState(entry.ActivityType, evaluated);
         record["payload"] = payload;
         return record;
     }
