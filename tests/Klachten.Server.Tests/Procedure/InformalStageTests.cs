@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Tests.Support;
+using Klachten.Server.Tests.Web;
 
 namespace Klachten.Server.Tests.Procedure;
 
@@ -48,6 +49,8 @@ public abstract class InformalStageTests(ProcedureFixture fixture)
         CaseAssert.Status(await _driver.CaseAsync(complaint), "InformallyResolved", "Informal");
         var listed = (await _driver.As("directeur").GetFromJsonAsync<JsonObject>("/api/complaints?status=InformallyResolved&pageSize=100"))!;
         Assert.Contains(listed["items"]!.AsArray(), c => (string?)c!["id"] == complaint.Id.ToString());
+        using var session = await WebSession.SignInAsync(fixture.Factory, "directeur");
+        Assert.Contains("Opgelost in de informele fase", await session.Client.GetStringAsync($"/klachten/{complaint.Id}"), StringComparison.Ordinal);
         await _driver.AssertFinishedAsync(complaint);
     }
 
