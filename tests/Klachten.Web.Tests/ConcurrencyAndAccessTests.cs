@@ -11,7 +11,7 @@ public sealed class ConcurrencyAndAccessTests(WebAppFixture app)
     public async Task Complete_SameTaskInTwoBrowsersAtOnce_OneSucceedsTheOtherSeesTheDutchConflict()
     {
         var (_, reference) = await app.RegisterAsync();
-        var taskId = await app.OpenTaskAsync("directeur", reference);
+        var taskId = await app.OpenTaskAsync("directeur", reference, "Bevestig de ontvangst van de klacht schriftelijk");
         var first = await app.SignInAsync("directeur");
         var second = await app.SignInAsync("directeur");
         await first.GotoAsync($"/taken/{taskId}");
@@ -36,7 +36,7 @@ public sealed class ConcurrencyAndAccessTests(WebAppFixture app)
     public async Task CasePage_ConcernedManager_DoesNotSeeTheCaseOrItsTasks()
     {
         var (id, reference) = await app.RegisterAsync(manager: "leidinggevende");
-        var taskId = await app.OpenTaskAsync("directeur", reference);
+        var taskId = await app.OpenTaskAsync("directeur", reference, "Bevestig de ontvangst van de klacht schriftelijk");
         var manager = await app.SignInAsync("leidinggevende");
 
         var casePage = await manager.GotoAsync($"/klachten/{id}");

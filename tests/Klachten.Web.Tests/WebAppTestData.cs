@@ -36,14 +36,17 @@ internal static class WebAppTestData
         return (created["id"]!.GetValue<string>(), created["reference"]!.GetValue<string>());
     }
 
-    /// <summary>The id of the open task of a complaint, as the given user's role sees it.</summary>
-    public static async Task<string> OpenTaskAsync(this WebAppFixture app, string user, string reference) =>
-        (await app.OpenTaskJsonAsync(user, reference))["id"]!.GetValue<string>();
+    /// <summary>The id of the open task titled <paramref name="title"/> of a complaint, as the given user's role sees it.</summary>
+    public static async Task<string> OpenTaskAsync(this WebAppFixture app, string user, string reference, string title) =>
+        (await app.OpenTaskJsonAsync(user, reference, t => t["title"]?.GetValue<string>() == title))["id"]!.GetValue<string>();
 
-    /// <summary>Completes the open task of a complaint for the user's role through the API.</summary>
+    /// <summary>
+    /// Completes the open task of a complaint that offers <paramref name="outcome"/> through the API: the receipt
+    /// confirmation and the contact task are open side by side, and only one of them offers a given outcome.
+    /// </summary>
     public static async Task CompleteOpenTaskAsync(this WebAppFixture app, string user, string reference, string outcome, JsonObject? data = null)
     {
-        var task = await app.OpenTaskJsonAsync(user, reference);
+        var task = await app.OpenTaskJsonAsync(user, reference, t => t["outcomes"]?.AsArray().Any(o => o?.GetValue<string>() == outcome) == true);
         using var api = app.Api(user);
         var response = await api.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new JsonObject
         {
@@ -54,11 +57,12 @@ internal static class WebAppTestData
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task<JsonNode> OpenTaskJsonAsync(this WebAppFixture app, string user, string reference)
+    private static async Task<JsonNode> OpenTaskJsonAsync(this WebAppFixture app, string user, string reference, Func<JsonNode, bool> which)
     {
         using var api = app.Api(user);
         var task = await Eventually.Until(
-            async () => (await api.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role"))!.FirstOrDefault(t => t!["complaintReference"]?.GetValue<string>() == reference),
+            async () => (await api.GetFromJsonAsync<JsonArray>("/api/tasks?scope=role"))!
+                .FirstOrDefault(t => t!["complaintReference"]?.GetValue<string>() == reference && which(t)),
             t => t is not null);
         return task!;
     }

@@ -58,6 +58,7 @@ public static class ActivityCatalogInputs
         ("AwaitingDecision", "Wacht op besluit"),
         ("Decided", "Besloten"),
         ("NotAdmissible", "Niet-ontvankelijk"),
+        ("InformallyResolved", "Opgelost in de informele fase"),
     ];
 
     private static readonly IReadOnlyList<(string Value, string Text)> JoinModes =

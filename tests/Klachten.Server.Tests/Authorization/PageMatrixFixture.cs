@@ -169,7 +169,7 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
     }
 
     private async Task<JsonObject> DirectorTaskAsync(Registered complaint) =>
-        await Eventually.Until(async () => (await Driver.TasksAsync("directeur", complaint)).SingleOrDefault(), t => t is not null) ?? throw new InvalidOperationException();
+        await Eventually.Until(async () => (await Driver.TasksAsync("directeur", complaint)).SingleOrDefault(t => (string?)t["title"] == Titles.Receipt), t => t is not null) ?? throw new InvalidOperationException();
 
     /// <summary>No letter or outbox message still on its way, so a fingerprint sees only what the request did.</summary>
     private Task<bool> QuietAsync() => Eventually.Until(

@@ -49,7 +49,7 @@ public abstract class StudioEditingTests(ServerFixture fixture)
             .Where(i => i is not null)
             .Select(i => (string?)i!["expression"]!["type"])
             .ToList();
-        Assert.Equal(22, lists.Count);
+        Assert.Equal(23, lists.Count);
         Assert.All(lists, type => Assert.Equal("Object", type));
     }
 

@@ -99,7 +99,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IAsyncLifetim
                         var complaint = await driver.RegisterAsync(Complaint($"burst-{worker}-{i}"));
                         answered.Add(("complaint", complaint.Id.ToString()));
                         Count();
-                        var task = Assert.Single((await driver.TasksByInstanceAsync("directeur"))[complaint.InstanceId]);
+                        var task = Assert.Single((await driver.TasksByInstanceAsync("directeur"))[complaint.InstanceId], t => (string?)t["title"] == Titles.Receipt);
                         using var response = await driver.CompleteAsync("directeur", task, "Bevestigd");
                         if (response.StatusCode == HttpStatusCode.OK)
                         {

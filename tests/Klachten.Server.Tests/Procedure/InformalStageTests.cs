@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Tests.Support;
+using Klachten.Server.Tests.Web;
 
 namespace Klachten.Server.Tests.Procedure;
 
@@ -28,11 +29,71 @@ public abstract class InformalStageTests(ProcedureFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var @case = await _driver.CaseAsync(complaint);
-        CaseAssert.Status(@case, "Withdrawn", "Informal");
+        CaseAssert.Status(@case, "InformallyResolved", "Informal");
         Assert.Empty(CaseAssert.Letters(@case));
         Assert.Empty(CaseAssert.Tasks(@case, "Open"));
-        Assert.Contains(CaseAssert.Timeline(@case), t => t.Contains("informeel opgelost", StringComparison.Ordinal));
+        var timeline = CaseAssert.Timeline(@case);
+        Assert.Contains("Status: opgelost in de informele fase.", timeline);
+        Assert.Contains("Klacht afgesloten (opgelost in de informele fase).", timeline);
         await _driver.AssertFinishedAsync(complaint);
+    }
+
+    [Fact]
+    public async Task ManagerTask_Resolved_ClosesTheCaseAsInformallyResolvedAndListsItUnderThatStatus()
+    {
+        var complaint = await _driver.RegisterAsync(ProcedureDriver.Complaint(await _driver.TodayAsync(), "Informal"));
+        await _driver.CompleteOpenTaskAsync("medewerker", complaint, Titles.Employee, "Niet opgelost");
+
+        await _driver.CompleteOpenTaskAsync("leidinggevende", complaint, Titles.Manager, "Opgelost");
+
+        CaseAssert.Status(await _driver.CaseAsync(complaint), "InformallyResolved", "Informal");
+        var listed = (await _driver.As("directeur").GetFromJsonAsync<JsonObject>("/api/complaints?status=InformallyResolved&pageSize=100"))!;
+        Assert.Contains(listed["items"]!.AsArray(), c => (string?)c!["id"] == complaint.Id.ToString());
+        using var session = await WebSession.SignInAsync(fixture.Factory, "directeur");
+        Assert.Contains("Opgelost in de informele fase", await session.Client.GetStringAsync($"/klachten/{complaint.Id}"), StringComparison.Ordinal);
+        await _driver.AssertFinishedAsync(complaint);
+    }
+
+    [Fact]
+    public async Task WrittenComplaint_MoreThanTwoYearsAfterTheEvent_IsNotAdmissibleWithOneLetter()
+    {
+        // Registered 1 December 2026 about 5 December 2024: within two years. Written on 10 December 2026: too late.
+        var body = ProcedureDriver.Complaint(new DateOnly(2026, 12, 1), "Informal");
+        body["eventDate"] = "2024-12-05";
+        var complaint = await _driver.RegisterAsync(body);
+        Assert.Equal("Informal", complaint.Status);
+        await WalkInformalStepsAsync(complaint);
+
+        var response = await _driver.As("directeur").PostAsync($"/api/complaints/{complaint.Id}/written-complaint",
+            ElsaJson.Body(new JsonObject { ["receivedOn"] = "2026-12-10" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("NotAdmissible", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
+        var @case = await _driver.CaseAsync(complaint);
+        CaseAssert.Status(@case, "NotAdmissible", "Formal");
+        CaseAssert.Letter(@case, "NietOntvankelijk", ("klager", false));
+        CaseAssert.LetterKinds(@case, "UitlegSchriftelijkIndienen", "NietOntvankelijk");
+        Assert.Empty(CaseAssert.Tasks(@case, "Open"));
+        Assert.Empty(await _driver.TasksAsync("directeur", complaint));
+        await _driver.AssertFinishedAsync(complaint);
+    }
+
+    [Fact]
+    public async Task WrittenComplaint_ExactlyTwoYearsAfterTheEvent_IsStillAdmissible()
+    {
+        var body = ProcedureDriver.Complaint(new DateOnly(2026, 12, 1), "Informal");
+        body["eventDate"] = "2024-12-10";
+        var complaint = await _driver.RegisterAsync(body);
+        await WalkInformalStepsAsync(complaint);
+
+        var response = await _driver.As("directeur").PostAsync($"/api/complaints/{complaint.Id}/written-complaint",
+            ElsaJson.Body(new JsonObject { ["receivedOn"] = "2026-12-10" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var @case = await _driver.CaseAsync(complaint);
+        CaseAssert.Status(@case, "Received", "Formal");
+        CaseAssert.LetterKinds(@case, "UitlegSchriftelijkIndienen");
+        Assert.Equal(2, (await _driver.TasksAsync("directeur", complaint)).Count);
     }
 
     [Fact]
@@ -152,9 +213,14 @@ public abstract class InformalStageTests(ProcedureFixture fixture)
     private async Task<Registered> WaitingForWrittenComplaintAsync()
     {
         var complaint = await _driver.RegisterAsync(ProcedureDriver.Complaint(new DateOnly(2026, 12, 1), "Informal"));
+        await WalkInformalStepsAsync(complaint);
+        return complaint;
+    }
+
+    private async Task WalkInformalStepsAsync(Registered complaint)
+    {
         await _driver.CompleteOpenTaskAsync("medewerker", complaint, Titles.Employee, "Niet opgelost");
         await _driver.CompleteOpenTaskAsync("leidinggevende", complaint, Titles.Manager, "Niet opgelost");
-        return complaint;
     }
 }
 

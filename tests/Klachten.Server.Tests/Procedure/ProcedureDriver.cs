@@ -137,12 +137,14 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
         return [.. tasks!.Select(t => t!.AsObject()).Where(t => (string?)t["workflowInstanceId"] == complaint.InstanceId)];
     }
 
-    /// <summary>The one open task of the complaint that <paramref name="user"/> sees, which must have <paramref name="title"/>.</summary>
+    /// <summary>
+    /// The one open task titled <paramref name="title"/> of the complaint that <paramref name="user"/> sees; others may
+    /// be open beside it (receipt confirmation and contact run in parallel).
+    /// </summary>
     public async Task<JsonObject> OpenTaskAsync(string user, Registered complaint, string title)
     {
         var tasks = await TasksAsync(user, complaint);
-        var task = Assert.Single(tasks);
-        Assert.Equal(title, (string?)task["title"]);
+        var task = Assert.Single(tasks, t => (string?)t["title"] == title);
         Assert.Equal("Open", (string?)task["status"]);
         return task;
     }

@@ -37,6 +37,12 @@ public abstract class TermOverrunTests(ProcedureFixture fixture)
             await earlier.Complete(_driver, complaint);
         }
 
+        if (title == Titles.Receipt)
+        {
+            // Contact runs beside the receipt confirmation and its term can end at the same moment: done in time here.
+            await _driver.ContactAsync(complaint, "Niet ingetrokken");
+        }
+
         var (_, user, role, complete) = Steps[index];
         var task = await _driver.OpenTaskAsync(user, complaint, title);
         Assert.False((bool)task["overdue"]!);
@@ -73,7 +79,7 @@ public abstract class TermOverrunTests(ProcedureFixture fixture)
         await _driver.SetClockAsync(task["expiresAt"]!.GetValue<DateTimeOffset>());
 
         var listed = await _driver.OpenTaskAsync("directeur", complaint, Titles.Receipt);
-        var inCase = Assert.Single(CaseAssert.Tasks(await _driver.CaseAsync(complaint)));
+        var inCase = Assert.Single(CaseAssert.Tasks(await _driver.CaseAsync(complaint)), t => (string?)t["title"] == Titles.Receipt);
         Assert.Equal((true, true), ((bool)listed["overdue"]!, (bool)inCase["overdue"]!));
     }
 

@@ -40,16 +40,19 @@ GAP_Y = 70
 LANES = [
     ("Intake", ["start", "verjaard", "briefNietOntvankelijk", "eindeNietOntvankelijk"], 0),
     ("Informeel", ["formeel", "informeel", "heeftMedewerker", "bespreekMedewerker"], 0),
-    ("Informeel (vervolg)", ["losOpLeidinggevende", "informeelOpgelost", "eindeInformeel"], 0),
-    ("Naar schriftelijk", ["briefSchriftelijkIndienen", "wachtOpSchriftelijk", "datumSchriftelijk", "formeelOntvangen"], 0),
-    ("Formeel: ontvangst", ["bevestigOntvangst", "briefOntvangst", "inGesprek"], 0),
-    # contactKlager starts a row so that its withdrawal edge runs straight down a column gap to the last row.
-    ("Formeel: gesprek en voorleggen", ["contactKlager", "voorleggen", "datumVoorgelegd", "bijCommissie"], 0),
-    ("Klachtencommissie", ["briefVoorgelegd", "advies", "wachtOpBesluit"], 0),
+    # A written complaint that came too late goes up the last column to the intake's letter.
+    ("Informeel (vervolg)", ["losOpLeidinggevende", "informeelOpgelost", "eindeInformeel", "schriftelijkNietOntvankelijk"], 0),
+    ("Naar schriftelijk", ["briefSchriftelijkIndienen", "wachtOpSchriftelijk", "datumSchriftelijk", "schriftelijkVerjaard"], 0),
+    ("Formeel: ontvangst", ["formeelOntvangen", "bevestigOntvangst", "briefOntvangst", "inGesprek"], 0),
+    # contactKlager starts a row so that its withdrawal edge runs straight down a column gap to the withdrawal row; it
+    # runs beside the receipt row above, both joining before the submission.
+    ("Formeel: contact en voorleggen", ["contactKlager", "ontvangstEnContactKlaar", "voorleggen", "datumVoorgelegd"], 0),
+    ("Klachtencommissie", ["bijCommissie", "briefVoorgelegd", "advies", "wachtOpBesluit"], 0),
     ("Besluit", ["besluit", "besloten", "briefBesluit", "eindeBesluit"], 0),
     # The extended advice hangs under the committee's columns, its edges going up and down column gaps.
-    ("Klachtencommissie: verlengde termijn", ["briefVerlenging", "adviesVerlengd"], 1),
-    ("Intrekking", ["wachtOpIntrekking", "ingetrokken", "briefIntrekking", "eindeIngetrokken"], 0),
+    ("Klachtencommissie: verlengde termijn", ["briefVerlenging", "adviesVerlengd"], 2),
+    ("Intrekking", ["wachtOpIntrekking", "ingetrokken", "ontvangstNogBevestigen", "briefOntvangstBijIntrekking"], 0),
+    ("Intrekking (vervolg)", ["briefIntrekking", "eindeIngetrokken"], 2),
 ]
 
 

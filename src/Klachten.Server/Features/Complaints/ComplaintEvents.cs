@@ -48,7 +48,13 @@ internal static class ComplaintEvents
             });
         }
 
-        var payload = new JsonObject { ["receivedOn"] = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        // The right lapses two years after the event, counted to the written complaint as at registration (the
+        // procedure sends the same letter and sets the same status).
+        var payload = new JsonObject
+        {
+            ["receivedOn"] = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["lapsed"] = ComplaintValidator.IsLapsed(complaint.EventDate, receivedOn),
+        };
         return await ResumeAsync(id, "SchriftelijkeKlachtOntvangen", payload, user, db, runtime, "Deze klacht wacht niet op een schriftelijke klacht.", cancellationToken);
     }
 

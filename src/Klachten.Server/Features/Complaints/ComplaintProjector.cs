@@ -40,9 +40,10 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                 case SetCaseStatus status when ComplaintStatus.SetByProcedure.Contains(status.Status) && status.Status != complaint.Status:
                     complaint.Status = status.Status;
                     complaint.UpdatedAt = now;
-                    if (status.Status == ComplaintStatus.Received)
+                    if (status.Status is ComplaintStatus.Received || (status.Status is ComplaintStatus.NotAdmissible && complaint.Stage == nameof(ComplaintStage.Informal)))
                     {
-                        // A written complaint after the informal steps continues the same case formally.
+                        // A written complaint after the informal steps continues the same case formally, also when it came
+                        // too late: the procedure only judges a written complaint not admissible.
                         complaint.Stage = nameof(ComplaintStage.Formal);
                     }
 
@@ -219,6 +220,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         ComplaintStatus.AwaitingDecision => "wacht op besluit",
         ComplaintStatus.Decided => "besloten",
         ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
+        ComplaintStatus.InformallyResolved => "opgelost in de informele fase",
         ComplaintStatus.Cancelled => "afgebroken",
         _ => status,
     };

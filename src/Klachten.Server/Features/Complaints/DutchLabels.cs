@@ -34,7 +34,8 @@ internal static class DutchLabels
     [
         ("Informal", "Informele fase"), ("Received", "Ontvangen"), ("InConversation", "In gesprek met de klager"),
         ("WithCommittee", "Bij de Klachtencommissie"), ("AwaitingDecision", "Wacht op besluit"), ("Decided", "Besloten"),
-        ("Withdrawn", "Ingetrokken"), ("NotAdmissible", "Niet-ontvankelijk"), ("Cancelled", "Afgebroken"),
+        ("Withdrawn", "Ingetrokken"), ("NotAdmissible", "Niet-ontvankelijk"),
+        ("InformallyResolved", "Opgelost in de informele fase"), ("Cancelled", "Afgebroken"),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Text)> LetterKinds =

@@ -180,18 +180,21 @@ internal static class ComplaintStatus
     public const string Decided = "Decided";
     public const string NotAdmissible = "NotAdmissible";
 
+    /// <summary>Resolved with the employee or the manager; never became a formal complaint (contract addition).</summary>
+    public const string InformallyResolved = "InformallyResolved";
+
     /// <summary>A process owner stopped the procedure (cancelled its workflow instance); no workflow sets it.</summary>
     public const string Cancelled = "Cancelled";
 
     /// <summary>Every status a case can have (and the list filter accepts).</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Informal, Received, InConversation, Withdrawn, WithCommittee, AwaitingDecision, Decided, NotAdmissible, Cancelled,
+        Informal, Received, InConversation, Withdrawn, WithCommittee, AwaitingDecision, Decided, NotAdmissible, InformallyResolved, Cancelled,
     };
 
     /// <summary>The statuses a procedure may set: all but <see cref="Cancelled"/>, which only stopping the instance gives.</summary>
     public static readonly IReadOnlySet<string> SetByProcedure = new HashSet<string>(All.Where(s => s != Cancelled), StringComparer.Ordinal);
 
     /// <summary>The case has its outcome; stopping the procedure afterwards does not take it back.</summary>
-    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { Withdrawn, Decided, NotAdmissible };
+    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { Withdrawn, Decided, NotAdmissible, InformallyResolved };
 }
