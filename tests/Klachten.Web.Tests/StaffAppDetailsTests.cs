@@ -18,7 +18,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     public async Task EveryPage_FitsA390PxScreenAnd1280_Accessible_ScreenshotsTaken()
     {
         var (id, reference) = await app.RegisterAsync();
-        var taskId = await app.OpenTaskAsync("directeur", reference);
+        var taskId = await app.OpenTaskAsync("directeur", reference, "Bevestig de ontvangst van de klacht schriftelijk");
         var directeur = await app.SignInAsync("directeur");
         var pages = new (string Path, string Name)[]
         {

@@ -40,6 +40,36 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task WrittenComplaint_AfterTheInformalSteps_RecordedFromTheCasePage_FormalProcedureStarts()
+    {
+        var (id, reference) = await app.RegisterAsync(stage: "Informal", concernedEmployee: "medewerker");
+        await app.CompleteOpenTaskAsync("medewerker", reference, "Niet opgelost");
+        await app.CompleteOpenTaskAsync("leidinggevende", reference, "Niet opgelost");
+        var today = await app.TodayAsync();
+
+        var directeur = await app.SignInAsync("directeur");
+        await directeur.GotoAsync($"/klachten/{id}");
+        await directeur.Locator("#schriftelijk").ClickAsync();
+        await directeur.WaitForURLAsync($"**/klachten/{id}/vastleggen");
+        await Expect(directeur.Locator("#ontvangen")).ToHaveValueAsync(today.ToString("yyyy-MM-dd"));
+        await Browser.AssertAccessibleAsync(directeur, "written complaint form");
+
+        // A date in the future: the Dutch message next to the field, nothing recorded.
+        await directeur.Locator("#ontvangen").FillAsync(today.AddDays(3).ToString("yyyy-MM-dd"));
+        await directeur.GetByRole(AriaRole.Button, new() { Name = "Schriftelijke klacht vastleggen" }).ClickAsync();
+        await Expect(directeur.Locator("#ontvangen-fout")).ToContainTextAsync("niet in de toekomst");
+        await Browser.AssertAccessibleAsync(directeur, "written complaint form with an error");
+
+        await directeur.Locator("#ontvangen").FillAsync(today.ToString("yyyy-MM-dd"));
+        await directeur.GetByRole(AriaRole.Button, new() { Name = "Schriftelijke klacht vastleggen" }).ClickAsync();
+        await directeur.WaitForURLAsync($"**/klachten/{id}");
+        await Expect(directeur.Locator("[role=status]").First).ToContainTextAsync("De schriftelijke klacht is vastgelegd");
+        await Expect(directeur.Locator("#status")).ToHaveTextAsync("Ontvangen");
+        await Expect(directeur.Locator("#huidige-stap")).ToContainTextAsync("Bevestig de ontvangst van de klacht schriftelijk");
+        await Expect(directeur.Locator("#schriftelijk")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Withdrawal_NotOfferedToTheCommittee()
     {
         var (id, _) = await app.RegisterAsync();

@@ -122,6 +122,12 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
                 // A complaint of its own: a withdrawal that succeeds ends its procedure.
                 var withdrawn = await Driver.RegisterAsync(ProcedureDriver.Complaint(await Driver.TodayAsync()), user: "directeur");
                 return ($"/klachten/{withdrawn.Id}/vastleggen?handler=intrekken", new() { ["bevestigd"] = "true" });
+            case "/klachten/{id:guid}/vastleggen?handler=schriftelijk":
+                // A complaint of its own, through the informal steps to where the procedure waits for the written complaint.
+                var informal = await Driver.RegisterAsync(ProcedureDriver.Complaint(await Driver.TodayAsync(), "Informal"), user: "directeur");
+                await Driver.CompleteOpenTaskAsync("medewerker", informal, Titles.Employee, "Niet opgelost");
+                await Driver.CompleteOpenTaskAsync("leidinggevende", informal, Titles.Manager, "Niet opgelost");
+                return ($"/klachten/{informal.Id}/vastleggen?handler=schriftelijk", new() { ["ontvangen"] = today });
             case "/klachten/{id:guid}?handler=pdf":
                 return ($"/klachten/{Pdf.Complaint}?handler=pdf&letterId={Pdf.Letter}", []);
             case "/taken/{id}" when cell.Method == "GET":

@@ -28,6 +28,13 @@ internal static class ComplaintEvents
             return error;
         }
 
+        var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        return await RecordWrittenComplaintAsync(id, text, user, db, runtime, clock, cancellationToken);
+    }
+
+    /// <summary>The written complaint received on <paramref name="receivedOnText"/> (yyyy-MM-dd); the API and the staff app's form.</summary>
+    public static async Task<IResult> RecordWrittenComplaintAsync(Guid id, string? receivedOnText, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    {
         // Existence and exclusion first: the date check below compares with the complaint's own receivedOn, which must
         // not become a way to probe a complaint the caller may not see.
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -37,8 +44,7 @@ internal static class ComplaintEvents
         }
 
         var today = AmsterdamTime.Today(clock.GetUtcNow());
-        var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
+        if (!DateOnly.TryParseExact(receivedOnText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn)
             || receivedOn > today
             || receivedOn < complaint.ReceivedOn)
         {

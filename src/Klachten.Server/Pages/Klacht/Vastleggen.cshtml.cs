@@ -10,12 +10,22 @@ namespace Klachten.Server.Pages.Klacht;
 
 /// <summary>
 /// What the complainant does outside the task inbox, recorded by staff who may register complaints: a withdrawal (the
-/// procedure listens for it from the formal stage on). Offered only while the procedure waits for it; the API's own
-/// handler does the work, so the rules and the 409 are the same. The people the complaint concerns get 404.
+/// procedure listens for it from the formal stage on) and the written complaint after the informal steps. Each is
+/// offered only while the procedure waits for it; the API's own handlers do the work, so the rules (dates, the
+/// two-year lapse) and the 409 are the same. The people the complaint concerns get 404.
 /// </summary>
-internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runtime) : PageModel
+internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
 {
     public const string WithdrawalEvent = "KlachtIngetrokken";
+
+    public const string WrittenComplaintEvent = "SchriftelijkeKlachtOntvangen";
+
+    public bool WaitsForWrittenComplaint { get; private set; }
+
+    /// <summary>The date field's value: what was posted, or today on the server's clock.</summary>
+    public string ReceivedOn { get; private set; } = string.Empty;
+
+    public string? DateError { get; private set; }
 
     public Guid Id { get; private set; }
 
@@ -55,6 +65,36 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSchriftelijkAsync(Guid id, string? ontvangen)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFoundPage();
+        }
+
+        ReceivedOn = ontvangen ?? string.Empty;
+        var outcome = HandlerOutcome.From(await ComplaintEvents.RecordWrittenComplaintAsync(id, ontvangen, User, db, runtime, clock, HttpContext.RequestAborted));
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = "De schriftelijke klacht is vastgelegd; de formele procedure loopt.";
+            return Redirect($"/klachten/{id}");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+        ReceivedOn = ontvangen ?? string.Empty;
+        if (outcome.Errors.Count > 0)
+        {
+            // A date the form should not have accepted: shown next to the field (200, like the intake), nothing recorded.
+            DateError = string.Join(" ", outcome.Errors.Values.SelectMany(m => m));
+            return Page();
+        }
+
+        Error = outcome.Message;
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         Id = id;
@@ -65,8 +105,12 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
         }
 
         Reference = complaint.Reference;
-        WaitsForWithdrawal = await db.Bookmarks.AsNoTracking()
-            .AnyAsync(b => b.InstanceId == complaint.WorkflowInstanceId && b.Kind == "Event" && b.EventName == WithdrawalEvent, HttpContext.RequestAborted);
+        var awaited = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == complaint.WorkflowInstanceId && b.Kind == "Event" && (b.EventName == WithdrawalEvent || b.EventName == WrittenComplaintEvent))
+            .Select(b => b.EventName).ToListAsync(HttpContext.RequestAborted);
+        WaitsForWithdrawal = awaited.Contains(WithdrawalEvent);
+        WaitsForWrittenComplaint = awaited.Contains(WrittenComplaintEvent);
+        ReceivedOn = Klachten.Workflows.Terms.AmsterdamTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
 
