@@ -25,9 +25,18 @@ public sealed class CaseStoryTests(WebAppFixture app)
         await CompleteAsync("directeur", reference, "Bevestigd", [], comment: null);
         await CompleteAsync("directeur", reference, "Niet ingetrokken", new() { ["contactnotitie"] = ContactNote }, ContactComment);
         await CompleteAsync("directeur", reference, "Voorgelegd", new() { ["rapportage"] = Report }, comment: null);
+        // Waiting for the advice, whose node lies beyond the right edge at 1280 px: the flowchart (which scrolls by
+        // itself) starts with that current step in view.
+        var directeur = await app.SignInAsync("directeur");
+        await directeur.SetViewportSizeAsync(1280, 900);
+        await directeur.GotoAsync($"/klachten/{id}");
+        var inView = await directeur.EvaluateAsync<bool>(
+            "() => { const r = document.querySelector('.stroom').getBoundingClientRect(); const a = document.querySelector('.stroom .actief').getBoundingClientRect(); return a.left >= r.left && a.right <= r.right; }");
+        Assert.True(inView, "the current step is not in view in the flowchart");
+        Assert.True(await directeur.EvaluateAsync<double>("() => document.querySelector('.stroom').scrollLeft") > 0, "the flowchart did not scroll to the current step");
+
         await CompleteAsync("commissie", reference, "Gegrond", new() { ["toelichting"] = Advice }, comment: "Unaniem.");
 
-        var directeur = await app.SignInAsync("directeur");
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
             await directeur.SetViewportSizeAsync(width, height);

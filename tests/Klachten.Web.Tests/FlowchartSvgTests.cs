@@ -59,6 +59,22 @@ public sealed class FlowchartSvgTests
     }
 
     [Fact]
+    public void Render_Procedure_NoTwoBranchLabelsOverlap()
+    {
+        var svg = XDocument.Parse(FlowchartSvg.Render(Root(), new HashSet<string>(), new HashSet<string>()));
+
+        // Each label's box, as drawn (centred, 13 px; ~7.5 px per character is generous for the font).
+        var boxes = svg.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "tak").Select(t =>
+        {
+            var (x, y, width) = ((double)t.Attribute("x")!, (double)t.Attribute("y")!, t.Value.Length * 7.5);
+            return (Text: t.Value, Left: x - (width / 2), Right: x + (width / 2), Top: y - 13, Bottom: y + 3);
+        }).ToList();
+        Assert.True(boxes.Count >= 10, $"only {boxes.Count} branch labels drawn");
+        var overlapping = boxes.SelectMany((a, i) => boxes.Skip(i + 1).Where(b => a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom).Select(b => $"{a.Text} / {b.Text}")).ToList();
+        Assert.True(overlapping.Count == 0, "overlapping branch labels: " + string.Join(", ", overlapping));
+    }
+
+    [Fact]
     public void Render_TextWithMarkup_IsEscaped()
     {
         var root = JsonNode.Parse("""

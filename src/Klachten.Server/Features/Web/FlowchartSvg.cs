@@ -16,6 +16,9 @@ internal static class FlowchartSvg
     private const double DefaultHeight = 60;
     private const double Padding = 24;
 
+    // A generous average width of a 13 px character, so labels that might touch are moved apart.
+    private const double LabelCharWidth = 7.5;
+
     internal sealed record Node(string Id, string Text, double X, double Y, double Width, double Height);
 
     internal sealed record Edge(string Source, string Target, string? Port);
@@ -63,13 +66,19 @@ internal static class FlowchartSvg
         svg.Append("<title id=\"stroom-titel\">Verloop van de klachtenprocedure</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"stroom-uitleg\">{E(activeText.Length > 0 ? $"Huidige stap: {activeText}." : "Geen stap actief.")}</desc>");
         svg.Append("<defs><marker id=\"pijl\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
-        foreach (var edge in edges)
+        var labels = new List<(string Text, double X, double Y)>();
+        foreach (var group in edges.Where(e => byId.ContainsKey(e.Source) && byId.ContainsKey(e.Target)).GroupBy(e => (e.Source, e.Target)))
         {
-            if (byId.TryGetValue(edge.Source, out var source) && byId.TryGetValue(edge.Target, out var target))
+            // Several outcomes to the same step (Gegrond, Deels gegrond, Ongegrond) share one line and one label.
+            var (x, y) = group.Select(_ => AppendEdge(svg, byId[group.Key.Source], byId[group.Key.Target])).ToList()[0];
+            var text = string.Join(", ", group.Select(e => PortLabel(e.Port)).OfType<string>().Distinct(StringComparer.Ordinal));
+            if (text.Length > 0)
             {
-                AppendEdge(svg, source, target, edge.Port);
+                labels.Add((text, x, y));
             }
         }
+
+        AppendLabels(svg, labels);
 
         foreach (var node in nodes)
         {
@@ -79,7 +88,8 @@ internal static class FlowchartSvg
         return svg.Append("</svg>").ToString();
     }
 
-    private static void AppendEdge(StringBuilder svg, Node source, Node target, string? port)
+    /// <summary>Draws the edge; returns where its label goes (the curve's point at t = ½).</summary>
+    private static (double X, double Y) AppendEdge(StringBuilder svg, Node source, Node target)
     {
         double sx, sy, tx, ty;
         string curve;
@@ -100,9 +110,25 @@ internal static class FlowchartSvg
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"verbinding\" d=\"M{F(sx)},{F(sy)} {curve}{F(tx)},{F(ty)}\" fill=\"none\" stroke=\"#555\" stroke-width=\"2\" marker-end=\"url(#pijl)\"/>");
-        if (PortLabel(port) is { } label)
+        return ((sx + tx) / 2, (sy + ty) / 2);
+    }
+
+    // Branch labels at the middle of their own edge, moved down a line while they would cover one already placed; a
+    // white halo keeps them readable over other lines.
+    private static void AppendLabels(StringBuilder svg, List<(string Text, double X, double Y)> labels)
+    {
+        var placed = new List<(double Left, double Top, double Right, double Bottom)>();
+        foreach (var (text, x, anchorY) in labels)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(sx + 6)}\" y=\"{F(sy - 6)}\" font-size=\"13\" fill=\"#1a1a1a\">{E(label)}</text>");
+            var half = text.Length * LabelCharWidth / 2;
+            var y = anchorY - 4;
+            for (var tries = 0; tries < 12 && placed.Any(p => x - half < p.Right && p.Left < x + half && y - 13 < p.Bottom && p.Top < y + 3); tries++)
+            {
+                y += 16;
+            }
+
+            placed.Add((x - half, y - 13, x + half, y + 3));
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tak\" x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">{E(text)}</text>");
         }
     }
 
