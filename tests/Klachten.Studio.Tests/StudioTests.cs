@@ -9,9 +9,8 @@ namespace Klachten.Studio.Tests;
 [TestCaseOrderer("Klachten.Studio.Tests.ByNameOrderer", "Klachten.Studio.Tests")]
 public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper output) : IDisposable
 {
-    // Console errors that mean Studio broke in the browser: a blocked script (Content-Security-Policy), an unhandled
-    // exception in a component or any other critical log of Blazor's renderer. Every test fails on them when it ends.
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _brokenInBrowser = new();
+    // Every test fails at its end if Studio broke in the browser.
+    private readonly BrokenInBrowser _broken = new(output);
 
     private const string DefinitionId = "klachtenprocedure";
 
@@ -243,27 +242,9 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
         return (string)JsonNode.Parse(text)!["workflowInstanceId"]!;
     }
 
-    private async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" || message.Text.StartsWith("crit", StringComparison.Ordinal))
-            {
-                output.WriteLine($"console {message.Type}: {message.Text}");
-            }
+    private Task<IPage> NewPageAsync(IBrowserContext context) => _broken.NewPageAsync(context);
 
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal)
-                || message.Text.StartsWith("crit:", StringComparison.Ordinal))
-            {
-                _brokenInBrowser.Enqueue(message.Text);
-            }
-        };
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        return page;
-    }
-
-    public void Dispose() => Assert.True(_brokenInBrowser.IsEmpty, "Studio broke in the browser:\n" + string.Join("\n", _brokenInBrowser));
+    public void Dispose() => _broken.AssertNone();
 
     private static string Screenshot(string name)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
 using Microsoft.Playwright;
@@ -41,7 +40,14 @@ public sealed class DutchTextTests(WebAppFixture app)
         await AssertNoCodesAsync(medewerker, "intake with errors");
 
         // A case with a representative, a ground and the letter to the committee.
-        var (id, reference) = await RegisterDiscriminationAsync();
+        var (id, reference) = await app.RegisterAsync(customize: body =>
+        {
+            body["complainant"] = new JsonObject { ["name"] = "Fatima el Amrani", ["email"] = "fatima@example.nl" };
+            body["representative"] = new JsonObject { ["name"] = "Mr. P. de Bruin", ["kind"] = "ConfidentialAdviser" };
+            body["category"] = "Discrimination";
+            body["discriminationGround"] = "Religion";
+            body["description"] = "Opmerkingen over haar hoofddoek aan de balie.";
+        });
         await app.CompleteOpenTaskAsync("directeur", reference, "Bevestigd");
         await app.CompleteOpenTaskAsync("directeur", reference, "Niet ingetrokken", new JsonObject { ["contactnotitie"] = "Gebeld." });
         await app.CompleteOpenTaskAsync("directeur", reference, "Voorgelegd", new JsonObject { ["rapportage"] = "Stappen gezet." });
@@ -61,27 +67,6 @@ public sealed class DutchTextTests(WebAppFixture app)
         await Expect(directeur.Locator("dl.gegevens")).ToContainTextAsync("Religie");
         await Expect(directeur.Locator(".tijdlijn")).ToContainTextAsync("Brief 'Voorgelegd aan de Klachtencommissie' aangevraagd.");
         await AssertNoCodesAsync(directeur, "case page");
-    }
-
-    private async Task<(string Id, string Reference)> RegisterDiscriminationAsync()
-    {
-        var today = await app.TodayAsync();
-        using var api = app.Api("medewerker");
-        var response = await api.PostAsJsonAsync("/api/complaints", new
-        {
-            complainant = new { name = "Fatima el Amrani", email = "fatima@example.nl" },
-            representative = new { name = "Mr. P. de Bruin", kind = "ConfidentialAdviser" },
-            category = "Discrimination",
-            discriminationGround = "Religion",
-            eventDate = today.AddDays(-10).ToString("yyyy-MM-dd"),
-            receivedOn = today.ToString("yyyy-MM-dd"),
-            stage = "Formal",
-            manager = "leidinggevende",
-            description = "Opmerkingen over haar hoofddoek aan de balie.",
-        });
-        response.EnsureSuccessStatusCode();
-        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return (created["id"]!.GetValue<string>(), created["reference"]!.GetValue<string>());
     }
 
     private static async Task AssertNoCodesAsync(IPage page, string name)

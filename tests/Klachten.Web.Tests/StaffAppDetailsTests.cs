@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,7 +21,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
         var pages = new (string Path, string Name)[]
         {
             ("/", "inbox"), ("/klachten", "complaints"), ("/klachten/nieuw", "intake"), ("/overzicht", "overview"),
-            ($"/taken/{taskId}", "task"), ($"/klachten/{id}", "case"),
+            ($"/taken/{taskId}", "task"), ($"/klachten/{id}", "case"), ($"/klachten/{id}/vastleggen", "record"),
         };
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
@@ -41,7 +39,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     public async Task ComplaintsList_SearchByReferenceOrComplainantName_NameNeverInTheAddress()
     {
         var unique = "Zoë van Zoekveld " + Guid.NewGuid().ToString("N")[..6];
-        var named = await RegisterNamedAsync(unique);
+        var (_, named) = await app.RegisterAsync(customize: body => body["complainant"]!["name"] = unique);
         var (_, other) = await app.RegisterAsync();
         var page = await app.SignInAsync("directeur");
         await page.OpenAsync(app, "/klachten", "complaints list");
@@ -119,24 +117,6 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
         await page.GotoAsync("/klachten/nieuw");
         await page.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
         await Expect(page.Locator("#foutmeldingen")).ToBeFocusedAsync();
-    }
-
-    private async Task<string> RegisterNamedAsync(string name)
-    {
-        var today = await app.TodayAsync();
-        using var api = app.Api("medewerker");
-        var response = await api.PostAsJsonAsync("/api/complaints", new
-        {
-            complainant = new { name, email = "zoek@example.nl" },
-            category = "Treatment",
-            eventDate = today.AddDays(-3).ToString("yyyy-MM-dd"),
-            receivedOn = today.ToString("yyyy-MM-dd"),
-            stage = "Formal",
-            manager = "leidinggevende",
-            description = "Gezocht op naam.",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["reference"]!.GetValue<string>();
     }
 
     [GeneratedRegex(@"^\s*(\d+)")]

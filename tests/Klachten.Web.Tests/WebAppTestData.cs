@@ -15,22 +15,25 @@ internal static class WebAppTestData
         return DateOnly.FromDateTime(now.Date);
     }
 
+    /// <summary>A complaint through the API; <paramref name="customize"/> changes the request body before it is sent.</summary>
     public static async Task<(string Id, string Reference)> RegisterAsync(
-        this WebAppFixture app, string manager = "leidinggevende", string stage = "Formal", string? concernedEmployee = null)
+        this WebAppFixture app, string manager = "leidinggevende", string stage = "Formal", string? concernedEmployee = null, Action<JsonObject>? customize = null)
     {
         var today = await app.TodayAsync();
-        using var api = app.Api("medewerker");
-        var response = await api.PostAsJsonAsync("/api/complaints", new
+        var body = new JsonObject
         {
-            complainant = new { name = "Fatima Bakker", email = "fatima@example.nl" },
-            category = "ServiceEffects",
-            eventDate = today.AddDays(-10).ToString("yyyy-MM-dd"),
-            receivedOn = today.ToString("yyyy-MM-dd"),
-            stage,
-            concernedEmployee,
-            manager,
-            description = "De uitkering kwam drie weken te laat.",
-        });
+            ["complainant"] = new JsonObject { ["name"] = "Fatima Bakker", ["email"] = "fatima@example.nl" },
+            ["category"] = "ServiceEffects",
+            ["eventDate"] = today.AddDays(-10).ToString("yyyy-MM-dd"),
+            ["receivedOn"] = today.ToString("yyyy-MM-dd"),
+            ["stage"] = stage,
+            ["concernedEmployee"] = concernedEmployee,
+            ["manager"] = manager,
+            ["description"] = "De uitkering kwam drie weken te laat.",
+        };
+        customize?.Invoke(body);
+        using var api = app.Api("medewerker");
+        var response = await api.PostAsJsonAsync("/api/complaints", body);
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (created["id"]!.GetValue<string>(), created["reference"]!.GetValue<string>());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -21,7 +20,7 @@ public sealed partial class ProcessOwnerEditingTests(StudioFixture fixture, ITes
 
     // Console errors that mean Studio broke in the browser (as in StudioTests): a blocked script or an unhandled
     // component exception. Every test fails on them when it ends.
-    private readonly ConcurrentQueue<string> _brokenInBrowser = new();
+    private readonly BrokenInBrowser _broken = new(output);
     private readonly List<string> _created = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -35,27 +34,10 @@ public sealed partial class ProcessOwnerEditingTests(StudioFixture fixture, ITes
             using var _ = await client.DeleteAsync($"/elsa/api/workflow-definitions/{Uri.EscapeDataString(definitionId)}");
         }
 
-        Assert.True(_brokenInBrowser.IsEmpty, "Studio broke in the browser:\n" + string.Join("\n", _brokenInBrowser));
+        _broken.AssertNone();
     }
 
-    private async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" || message.Text.StartsWith("crit", StringComparison.Ordinal))
-            {
-                output.WriteLine($"console {message.Type}: {message.Text}");
-            }
-
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal))
-            {
-                _brokenInBrowser.Enqueue(message.Text);
-            }
-        };
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
-        return page;
-    }
+    private Task<IPage> NewPageAsync(IBrowserContext context) => _broken.NewPageAsync(context);
 
     /// <summary>Setup through the API: a draft (or published) definition with the given flowchart content.</summary>
     private async Task<string> CreateDefinitionAsync(string name, string? description = null, JsonArray? activities = null, bool publish = false, string? definitionId = null)

@@ -20,26 +20,13 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
     private static readonly Regex ViewerUrl = new(@"/studio/workflows/instances/(?<id>[^/?#]+)/view$", RegexOptions.CultureInvariant);
 
     // Console errors that mean Studio broke in the browser (as in StudioTests): every test fails on them when it ends.
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _brokenInBrowser = new();
+    private readonly BrokenInBrowser _broken = new(output);
 
-    public void Dispose() => Assert.True(_brokenInBrowser.IsEmpty, "Studio broke in the browser:\n" + string.Join("\n", _brokenInBrowser));
+    public void Dispose() => _broken.AssertNone();
 
     private async Task<IPage> NewPageAsync(IBrowserContext context)
     {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" || message.Text.StartsWith("crit", StringComparison.Ordinal))
-            {
-                output.WriteLine($"console {message.Type}: {message.Text}");
-            }
-
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Unhandled exception rendering component", StringComparison.Ordinal))
-            {
-                _brokenInBrowser.Enqueue(message.Text);
-            }
-        };
-        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        var page = await _broken.NewPageAsync(context);
         // Studio's changing calls and failed requests in the test output: the console names no address.
         page.Request += (_, request) =>
         {
