@@ -47,7 +47,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                         complaint.Stage = nameof(ComplaintStage.Formal);
                     }
 
-                    Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchStatus(status.Status)}.");
+                    Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchLabels.StatusInSentence(status.Status)}.");
                     break;
                 case PublishMessage { MessageType: "SendLetter" } letter:
                     await ProjectLetterAsync(complaint, letter, result.State.Id, now, cancellationToken);
@@ -133,7 +133,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
             return;
         }
 
-        Timeline(complaint.Id, now, "Closed", $"Klacht afgesloten ({DutchStatus(complaint.Status)}).");
+        Timeline(complaint.Id, now, "Closed", $"Klacht afgesloten ({DutchLabels.StatusInSentence(complaint.Status)}).");
         AddOutbox(id, nameof(CaseClosed), ContractJson.Serialize(new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now)), result.State.Id, now);
     }
 
@@ -209,19 +209,4 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
 
     private void Timeline(Guid complaintId, DateTimeOffset at, string kind, string text) =>
         db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = complaintId, At = at, Kind = kind, Text = text });
-
-    public static string DutchStatus(string status) => status switch
-    {
-        ComplaintStatus.Informal => "informeel",
-        ComplaintStatus.Received => "ontvangen",
-        ComplaintStatus.InConversation => "in gesprek",
-        ComplaintStatus.Withdrawn => "ingetrokken",
-        ComplaintStatus.WithCommittee => "bij de klachtencommissie",
-        ComplaintStatus.AwaitingDecision => "wacht op besluit",
-        ComplaintStatus.Decided => "besloten",
-        ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
-        ComplaintStatus.InformallyResolved => "opgelost in de informele fase",
-        ComplaintStatus.Cancelled => "afgebroken",
-        _ => status,
-    };
 }

@@ -54,6 +54,22 @@ internal static class DutchLabels
         ("reden", "Reden van de verlenging"), ("verlengingsreden", "Reden van de verlenging"),
     ];
 
+    /// <summary>A status inside a timeline sentence ("Status gewijzigd in ontvangen.").</summary>
+    public static string StatusInSentence(string status) => status switch
+    {
+        ComplaintStatus.Informal => "informeel",
+        ComplaintStatus.Received => "ontvangen",
+        ComplaintStatus.InConversation => "in gesprek",
+        ComplaintStatus.Withdrawn => "ingetrokken",
+        ComplaintStatus.WithCommittee => "bij de klachtencommissie",
+        ComplaintStatus.AwaitingDecision => "wacht op besluit",
+        ComplaintStatus.Decided => "besloten",
+        ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
+        ComplaintStatus.InformallyResolved => "opgelost in de informele fase",
+        ComplaintStatus.Cancelled => "afgebroken",
+        _ => status,
+    };
+
     public static string Category(string? value) => Lookup(Categories, value);
 
     public static string Ground(string? value) => Lookup(Grounds, value);
