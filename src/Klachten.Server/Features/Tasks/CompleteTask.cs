@@ -93,10 +93,9 @@ internal static class CompleteTask
             return ProblemResponses.Conflict($"Deze taak is opgepakt door {task.Assignee}; alleen die kan haar afronden.");
         }
 
-        if (task.RefusedOutcomesJson is { } refusedJson
-            && JsonNode.Parse(refusedJson)?[request.Outcome] is JsonValue reason)
+        if (TaskResponse.RefusedOutcomesOf(task).TryGetValue(request.Outcome, out var reason))
         {
-            return ProblemResponses.Conflict(reason.ToString());
+            return ProblemResponses.Conflict(reason);
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -62,6 +62,12 @@ internal sealed record TaskResponse(
 
     public static IReadOnlyList<string> RequiredFieldsOf(HumanTaskEntity task) => ReadList(task.RequiredFieldsJson);
 
+    /// <summary>Outcomes the workflow refuses in this situation, each with its Dutch reason (e.g. a second extension).</summary>
+    public static IReadOnlyDictionary<string, string> RefusedOutcomesOf(HumanTaskEntity task) =>
+        task.RefusedOutcomesJson is { } json && System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject refused
+            ? refused.Where(p => p.Value is System.Text.Json.Nodes.JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+
     private static string[] ReadList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     // Stored in UTC; shown with the Dutch offset, as the terms endpoints do.

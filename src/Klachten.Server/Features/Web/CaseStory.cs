@@ -34,12 +34,10 @@ internal sealed record CaseStory(IReadOnlyList<CaseStory.Step> Steps, IReadOnlyD
     /// <summary>A user's display name (a user name that is not known shows as it is).</summary>
     public string Person(string? userName) => userName is null ? "—" : People.GetValueOrDefault(userName, userName);
 
-    public static async Task<CaseStory> LoadAsync(KlachtenDbContext db, string instanceId, IEnumerable<string?> alsoNamed, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<CaseStory> LoadAsync(KlachtenDbContext db, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var people = tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(alsoNamed).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.UserName))
-            .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        var names = await new PeopleDirectory(db).NamesAsync();
         string? Name(string? userName) => userName is null ? null : names.GetValueOrDefault(userName, userName);
 
         return new CaseStory(tasks.Select(t => new Step(

@@ -40,7 +40,7 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
         // The current step is what the procedure waits for from people: its open tasks. Only when none is open (a
         // term running, an external event awaited) are the instance's bookmarks shown as where it waits; otherwise a
         // parallel listener such as "Klager trekt de klacht in" would read as the current step.
-        var story = await CaseStory.LoadAsync(db, instance.Id, [complaint["manager"]?.GetValue<string>(), complaint["concernedEmployee"]?.GetValue<string>()], clock.GetUtcNow(), cancellationToken);
+        var story = await CaseStory.LoadAsync(db, instance.Id, clock.GetUtcNow(), cancellationToken);
         var open = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).ToListAsync(cancellationToken);
         var active = (open.Count > 0 ? open : await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Select(b => b.ActivityId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);

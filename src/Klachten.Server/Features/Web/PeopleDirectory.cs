@@ -11,9 +11,9 @@ internal sealed class PeopleDirectory(KlachtenDbContext db)
 {
     private Dictionary<string, string>? _names;
 
-    public async Task<string> NameAsync(string userName)
-    {
+    public async Task<string> NameAsync(string userName) => (await NamesAsync()).GetValueOrDefault(userName, userName);
+
+    /// <summary>Every user name with its display name.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync() =>
         _names ??= await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal);
-        return _names.GetValueOrDefault(userName, userName);
-    }
 }

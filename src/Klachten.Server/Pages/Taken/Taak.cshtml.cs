@@ -174,9 +174,7 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
             MayOpenCase = !Features.Complaints.GetComplaint.IsExcluded(complaint, User);
         }
 
-        RefusedOutcomes = task.RefusedOutcomesJson is { } refused
-            ? JsonNode.Parse(refused)!.AsObject().Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal)
-            : new Dictionary<string, string>();
+        RefusedOutcomes = TaskResponse.RefusedOutcomesOf(task);
         Denial ??= TaskAccess.Denial(User, task);
         return true;
     }
