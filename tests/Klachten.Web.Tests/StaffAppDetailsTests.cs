@@ -111,6 +111,26 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Intake_ComplaintAboutTheRegisteringEmployee_LandsInTheInboxWithTheReason()
+    {
+        var page = await app.SignInAsync("medewerker");
+        await page.GotoAsync("/klachten/nieuw");
+        await page.Locator("#complainant-name").FillAsync("Jan de Vries");
+        await page.Locator("#complainant-email").FillAsync("jan@example.nl");
+        await page.GetByLabel("Bejegening door een medewerker").CheckAsync();
+        var today = await page.GetByLabel("Datum van ontvangst").InputValueAsync();
+        await page.GetByLabel("Datum van de gebeurtenis").FillAsync(today);
+        await page.Locator("#concernedEmployee").SelectOptionAsync("medewerker");
+        await page.GetByLabel("Betrokken leidinggevende").SelectOptionAsync("leidinggevende");
+        await page.GetByLabel("Beschrijving van de klacht").FillAsync("Over mijzelf vastgelegd.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Klacht registreren" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(page.Locator("#melding")).ToContainTextAsync("Omdat de klacht over u gaat, kunt u het dossier niet inzien.");
+    }
+
+    [Fact]
     public async Task IntakeCheck_FocusGoesToTheErrorSummary()
     {
         var page = await app.SignInAsync("medewerker");

@@ -49,6 +49,9 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
 
         var directeur = await app.SignInAsync("directeur");
         await directeur.GotoAsync($"/klachten/{id}");
+        // No task is open: the procedure waits for the written complaint; the withdrawal listener beside it is an
+        // action on the page, not the current step.
+        await Expect(directeur.Locator("#huidige-stap")).ToHaveTextAsync("— wacht op: Wacht op de schriftelijke klacht");
         await directeur.Locator("#schriftelijk").ClickAsync();
         await directeur.WaitForURLAsync($"**/klachten/{id}/vastleggen");
         await Expect(directeur.Locator("#ontvangen")).ToHaveValueAsync(today.ToString("yyyy-MM-dd"));

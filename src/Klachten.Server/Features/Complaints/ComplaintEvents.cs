@@ -16,9 +16,14 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal static class ComplaintEvents
 {
+    /// <summary>The procedure's event for a withdrawal; it listens for it beside the other steps from the formal stage on.</summary>
+    public const string WithdrawalEvent = "KlachtIngetrokken";
+
+    /// <summary>The procedure's event for the written complaint after the informal steps.</summary>
+    public const string WrittenComplaintEvent = "SchriftelijkeKlachtOntvangen";
 
     public static Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        ResumeAsync(id, "KlachtIngetrokken", null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
+        ResumeAsync(id, WithdrawalEvent, null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
 
     public static async Task<IResult> WrittenComplaintAsync(Guid id, HttpRequest request, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -61,7 +66,7 @@ internal static class ComplaintEvents
             ["receivedOn"] = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["lapsed"] = ComplaintValidator.IsLapsed(complaint.EventDate, receivedOn),
         };
-        return await ResumeAsync(id, "SchriftelijkeKlachtOntvangen", payload, user, db, runtime, "Deze klacht wacht niet op een schriftelijke klacht.", cancellationToken);
+        return await ResumeAsync(id, WrittenComplaintEvent, payload, user, db, runtime, "Deze klacht wacht niet op een schriftelijke klacht.", cancellationToken);
     }
 
     private static async Task<IResult> ResumeAsync(Guid id, string eventName, JsonObject? payload, ClaimsPrincipal user, KlachtenDbContext db,

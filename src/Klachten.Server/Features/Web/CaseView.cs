@@ -42,7 +42,10 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
         // parallel listener such as "Klager trekt de klacht in" would read as the current step.
         var story = await CaseStory.LoadAsync(db, instance.Id, clock.GetUtcNow(), cancellationToken);
         var open = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == HumanTaskStatus.Open).Select(t => t.ActivityId).ToListAsync(cancellationToken);
-        var active = (open.Count > 0 ? open : await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).Select(b => b.ActivityId).ToListAsync(cancellationToken))
+        // The withdrawal listener waits beside every step; the page offers it as an action, not as the current step.
+        var active = (open.Count > 0 ? open : await db.Bookmarks.AsNoTracking()
+                .Where(b => b.InstanceId == instance.Id && !(b.Kind == "Event" && b.EventName == ComplaintEvents.WithdrawalEvent))
+                .Select(b => b.ActivityId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var done = (await db.JournalEntries.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Completed").Select(j => j.ActivityId).Distinct().ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);

@@ -73,7 +73,17 @@ internal sealed class NieuwModel(KlachtenDbContext db, WorkflowRuntime runtime, 
         var result = HandlerOutcome.From(await RegisterComplaint.RegisterAsync(ToRequest(), IdempotencyKey, User.Identity!.Name!, db, runtime, clock, HttpContext.RequestAborted));
         if (result is { Succeeded: true, Value: JsonObject created })
         {
-            TempData["Message"] = $"Klacht {created["reference"]!.GetValue<string>()} is geregistreerd.";
+            var reference = created["reference"]!.GetValue<string>();
+            var name = User.Identity!.Name;
+            if (name is not null && (name == Values["concernedEmployee"] || name == Values["manager"]))
+            {
+                // Whoever the complaint concerns may not open its case page: back to the inbox, with the reason.
+                TempData["Message"] = $"Klacht {reference} is geregistreerd. Omdat de klacht over u gaat, kunt u het dossier niet inzien.";
+                TempData["IsError"] = false;
+                return Redirect("/");
+            }
+
+            TempData["Message"] = $"Klacht {reference} is geregistreerd.";
             return Redirect($"/klachten/{created["id"]!.GetValue<Guid>()}");
         }
 

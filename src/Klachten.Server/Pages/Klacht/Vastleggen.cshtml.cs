@@ -16,9 +16,9 @@ namespace Klachten.Server.Pages.Klacht;
 /// </summary>
 internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
 {
-    public const string WithdrawalEvent = "KlachtIngetrokken";
+    public const string WithdrawalEvent = ComplaintEvents.WithdrawalEvent;
 
-    public const string WrittenComplaintEvent = "SchriftelijkeKlachtOntvangen";
+    public const string WrittenComplaintEvent = ComplaintEvents.WrittenComplaintEvent;
 
     public bool WaitsForWrittenComplaint { get; private set; }
 
