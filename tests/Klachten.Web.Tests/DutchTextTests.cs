@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
+using Klachten.Server.Persistence;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

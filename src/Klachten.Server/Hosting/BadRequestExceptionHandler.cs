@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Hosting;
 
 /// <summary>

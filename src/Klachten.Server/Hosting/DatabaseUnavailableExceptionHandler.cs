@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Hosting;
 
 /// <summary>

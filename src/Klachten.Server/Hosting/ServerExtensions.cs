@@ -13,6 +13,7 @@ using Klachten.Server.Features.Web;
 using Klachten.Server.Messaging;
 using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
+using Klachten.Server.Common;
 using Klachten.ServiceDefaults;
 using Klachten.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,7 @@ internal static class ServerExtensions
         builder.AddAudit();
         builder.AddTerms();
         builder.AddKlachtenRuntime();
+        builder.AddComplaints();
         builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.
@@ -56,7 +58,7 @@ internal static class ServerExtensions
             builder.AddEmbeddedServices();
         }
 
-        builder.AddKlachtenMessaging(embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
+        builder.AddKlachtenMessaging(ComplaintsEndpoints.AddLetterOutcomeConsumers, embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();

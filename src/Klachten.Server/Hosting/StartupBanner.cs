@@ -2,6 +2,8 @@ using Klachten.Server.Features.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Hosting;
 
 /// <summary>Tells a newcomer where to go and, in Development, which accounts to use.</summary>

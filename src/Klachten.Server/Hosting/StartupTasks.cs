@@ -3,6 +3,8 @@ using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Hosting;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Messaging;
 
 /// <summary>How contract messages are stored in outbox rows.</summary>

@@ -4,6 +4,8 @@ using MassTransit;
 using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Messaging;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,10 +11,10 @@ internal static class MessagingSetup
     /// <summary>
     /// The bus and the outbox relay. With the in-memory transport (the embedded default) the notification and
     /// archive consumers run in this process too, so letters appear without any other server: they and the server's
-    /// own letter-outcome consumers are then registered on the mediator, which the relay awaits (see
+    /// own consumers (<paramref name="serverConsumers"/>) are then registered on the mediator, which the relay awaits (see
     /// <see cref="OutboxRelay"/>), not on the bus.
     /// </summary>
-    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator>? embedded = null)
+    public static IHostApplicationBuilder AddKlachtenMessaging(this IHostApplicationBuilder builder, Action<IRegistrationConfigurator> serverConsumers, Action<IRegistrationConfigurator>? embedded = null)
     {
         builder.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValidated<MessagingOptions>(MessagingOptions.SectionName);
@@ -25,7 +26,7 @@ internal static class MessagingSetup
         {
             builder.Services.AddMediator(mediator =>
             {
-                AddLetterOutcomeConsumers(mediator);
+                serverConsumers(mediator);
                 embedded!(mediator);
             });
         }
@@ -36,7 +37,7 @@ internal static class MessagingSetup
             {
                 if (!inProcess)
                 {
-                    AddLetterOutcomeConsumers(bus);
+                    serverConsumers(bus);
                 }
 
                 // The server works without the broker: steps commit their messages to the outbox and the relay
@@ -52,12 +53,5 @@ internal static class MessagingSetup
         }
 
         return builder;
-    }
-
-    private static void AddLetterOutcomeConsumers(IRegistrationConfigurator consumers)
-    {
-        consumers.AddConsumer<LetterSentConsumer>();
-        consumers.AddConsumer<LetterFailedConsumer>();
-        consumers.AddConsumer<LetterFaultConsumer>();
     }
 }

@@ -6,6 +6,8 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Messaging;
 
 /// <summary>
@@ -193,4 +195,4 @@ internal sealed class OutboxOptions
 }
 
 /// <summary>Wakes the relay as soon as a step committed outbox rows.</summary>
-internal sealed class OutboxSignal : Runtime.WakeSignal;
+internal sealed class OutboxSignal : Common.WakeSignal;

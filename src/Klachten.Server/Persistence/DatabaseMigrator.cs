@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>Applies the provider's generated migrations. Run at start in Development and by <c>--migrate</c> elsewhere.</summary>

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 internal enum DatabaseProvider

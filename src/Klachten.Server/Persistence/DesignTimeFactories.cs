@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>Used only by <c>dotnet ef migrations add</c>; no database is contacted.</summary>

@@ -1,3 +1,5 @@
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>One row per definition: the lock target for version changes and the pointer to its versions.</summary>

@@ -1,7 +1,10 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
+using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+
+using Klachten.Server.Common;
 
 namespace Klachten.Server.Persistence;
 

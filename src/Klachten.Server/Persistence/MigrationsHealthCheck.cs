@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>Not ready while migrations are pending: outside Development they are applied by <c>--migrate</c> first.</summary>

@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;

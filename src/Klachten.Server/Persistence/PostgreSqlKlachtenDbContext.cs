@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 internal sealed class PostgreSqlKlachtenDbContext(DbContextOptions<PostgreSqlKlachtenDbContext> options) : KlachtenDbContext(options)

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Persistence;
 
 internal sealed class SqliteKlachtenDbContext(DbContextOptions<SqliteKlachtenDbContext> options) : KlachtenDbContext(options)

@@ -3,6 +3,8 @@ using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 /// <summary>

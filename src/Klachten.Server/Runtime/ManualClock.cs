@@ -1,3 +1,5 @@
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
+using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
@@ -35,8 +37,7 @@ internal static class RuntimeExtensions
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();
-        builder.Services.AddScoped<Features.Complaints.ComplaintProjector>();
-        builder.Services.AddScoped<Features.Complaints.LetterRequests>();
+        builder.Services.AddScoped<OutboxWriter>();
         builder.Services.AddScoped<WorkflowRuntime>();
         builder.Services.AddSingleton<TimerService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());

@@ -1,5 +1,7 @@
 using Klachten.Workflows.Runtime;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 internal enum StepStatus

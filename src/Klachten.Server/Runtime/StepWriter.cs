@@ -1,14 +1,17 @@
 using System.Text.Json;
-using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
-using Klachten.ServiceDefaults.Telemetry;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
-/// <summary>Adds everything a step produced to the unit of work: state, bookmark rows, journal, tasks, outbox.</summary>
-internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, ComplaintProjector complaints)
+/// <summary>
+/// Adds everything a step produced to the unit of work: state, bookmark rows, journal and task rows; then each
+/// feature's projection adds its rows and messages (a case, its letters) from the step's typed effects.
+/// </summary>
+internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, IEnumerable<IStepProjection> projections)
 {
     /// <summary>Adds the step's rows to the unit of work; the caller saves and commits.</summary>
     /// <param name="result">The step's result.</param>
@@ -68,7 +71,10 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
             await ApplyAsync(state, effect, cancellationToken);
         }
 
-        await complaints.ProjectAsync(result, actor, cancellationToken);
+        foreach (var projection in projections)
+        {
+            await projection.ProjectAsync(new StepContext(result, actor), cancellationToken);
+        }
     }
 
     private void WriteBookmarks(WorkflowState state, IReadOnlySet<string> previousIds)
@@ -143,44 +149,13 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, Compl
 
                 break;
             case TermOverrun overrun:
+                // The reminder itself is the projections' work: they know whom it concerns.
                 var late = db.HumanTasks.Local.FirstOrDefault(t => t.Id == overrun.TaskId) ?? await db.HumanTasks.FindAsync([overrun.TaskId], cancellationToken);
                 if (late is { Status: HumanTaskStatus.Open })
                 {
                     late.OverrunAt = overrun.ExpiresAt.ToUniversalTime();
                 }
 
-                // The responsible role and the director are reminded; the notification service resolves them to people.
-                db.OutboxMessages.Add(new OutboxMessageEntity
-                {
-                    Id = overrun.MessageId,
-                    MessageType = "SendReminder",
-                    PayloadJson = new System.Text.Json.Nodes.JsonObject
-                    {
-                        ["messageId"] = overrun.MessageId,
-                        ["workflowInstanceId"] = state.Id,
-                        ["correlationId"] = state.CorrelationId,
-                        ["taskId"] = overrun.TaskId,
-                        ["title"] = overrun.Title,
-                        ["roles"] = new System.Text.Json.Nodes.JsonArray(new[] { overrun.Role, "directeur" }.Distinct(StringComparer.Ordinal).Select(r => (System.Text.Json.Nodes.JsonNode?)r).ToArray()),
-                        ["expiredAt"] = overrun.ExpiresAt,
-                    }.ToJsonString(),
-                    InstanceId = state.Id,
-                    CreatedAt = clock.GetUtcNow(),
-                    // Telemetry: the relay continues this step's trace when it publishes the row.
-                    TraceParent = KlachtenTelemetry.CurrentTraceParent(),
-                });
-                break;
-            case PublishMessage message:
-                db.OutboxMessages.Add(new OutboxMessageEntity
-                {
-                    Id = message.MessageId,
-                    MessageType = message.MessageType,
-                    PayloadJson = message.Payload.ToJsonString(),
-                    InstanceId = state.Id,
-                    CreatedAt = clock.GetUtcNow(),
-                    // Telemetry: the relay continues this step's trace when it publishes the row.
-                    TraceParent = KlachtenTelemetry.CurrentTraceParent(),
-                });
                 break;
         }
     }

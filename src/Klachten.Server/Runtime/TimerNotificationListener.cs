@@ -1,6 +1,8 @@
 using Klachten.Server.Persistence;
 using Npgsql;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 /// <summary>

@@ -2,6 +2,8 @@ using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 /// <summary>

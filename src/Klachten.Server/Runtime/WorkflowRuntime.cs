@@ -5,6 +5,8 @@ using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Runtime;
 
 /// <summary>

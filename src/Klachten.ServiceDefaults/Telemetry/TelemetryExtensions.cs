@@ -31,7 +31,7 @@ public static class TelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(options.OtlpEndpoint) || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
         // Log records carry the message template and its parameters, which name ids (instance, task, letter,
-        // message), never complaint content: that lives in domain tables only (see design.md, AVG).
+        // message), never complaint content: that lives in domain tables only (see docs/design.md, AVG).
         builder.Logging.AddOpenTelemetry(o =>
         {
             o.IncludeScopes = true;

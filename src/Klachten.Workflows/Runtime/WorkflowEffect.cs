@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Klachten.Workflows.Runtime;
 
 /// <summary>
@@ -54,11 +52,32 @@ public sealed record TermOverrun(string TaskId, string Title, string Role, DateT
 /// <param name="TaskId">Task id.</param>
 public sealed record CancelHumanTask(string TaskId) : WorkflowEffect;
 
-/// <summary>Publish a message through the outbox.</summary>
+/// <summary>
+/// A letter is requested. The workflow names roles, never people: the host resolves them to addressees and turns the
+/// request into the notification service's message.
+/// </summary>
 /// <param name="MessageId">Stable id: the same step always produces the same id.</param>
-/// <param name="MessageType">Contract name, e.g. <c>SendLetter</c>.</param>
-/// <param name="Payload">Message body.</param>
-public sealed record PublishMessage(string MessageId, string MessageType, JsonObject Payload) : WorkflowEffect;
+/// <param name="ActivityId">The requesting activity.</param>
+/// <param name="LetterKind">The letter template, e.g. <c>Ontvangstbevestiging</c>.</param>
+/// <param name="Recipients">Roles the letter is addressed to, e.g. <c>klager</c>.</param>
+/// <param name="CopyTo">Roles that get a copy.</param>
+/// <param name="Attachments">Attachments by name.</param>
+public sealed record RequestLetter(
+    string MessageId,
+    string ActivityId,
+    string LetterKind,
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<string> CopyTo,
+    IReadOnlyList<string> Attachments) : WorkflowEffect;
+
+/// <summary>
+/// A human task was completed and the workflow took its outcome. What the person wrote stays with the task (the host
+/// has it); the workflow keeps only the outcome and who chose it.
+/// </summary>
+/// <param name="TaskId">Task id.</param>
+/// <param name="Outcome">The chosen outcome.</param>
+/// <param name="CompletedBy">User name of who completed it, when known.</param>
+public sealed record HumanTaskCompleted(string TaskId, string Outcome, string? CompletedBy) : WorkflowEffect;
 
 /// <summary>Set the status of the case the instance belongs to (its correlation id).</summary>
 /// <param name="Status">New status, e.g. <c>WithCommittee</c>.</param>

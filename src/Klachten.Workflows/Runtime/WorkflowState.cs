@@ -37,7 +37,9 @@ public enum WorkflowSubStatus
 
 /// <summary>
 /// The complete persisted state of one workflow instance: what the engine needs to continue after any pause.
-/// It holds no complaint content, only workflow data (AVG: personal data lives in domain tables).
+/// The host keeps complaint content and what staff write in its own tables (AVG); a human task leaves only its outcome
+/// and who chose it here. Variables, inputs and event payloads hold what a definition puts in them, so a definition
+/// must not copy personal data into them.
 /// </summary>
 public sealed class WorkflowState
 {

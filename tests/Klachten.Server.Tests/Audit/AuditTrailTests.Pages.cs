@@ -1,6 +1,7 @@
 using System.Net;
 using Klachten.Archive;
 using Klachten.Server.Features.Audit;
+using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Procedure;
 using Klachten.Testing;
 using Klachten.Workflows.Terms;

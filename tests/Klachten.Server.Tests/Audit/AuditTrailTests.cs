@@ -122,7 +122,7 @@ public abstract partial class AuditTrailTests(ProcedureFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([("directeur", "Export", true)], await TrailAsync(complaint));
         var added = await _driver.QueryAsync(db => db.AuditEntries.Where(a => a.Id > lastRow).Select(a => new { a.ComplaintId, a.Kind }).ToListAsync());
-        Assert.All(added, a => Assert.Equal(Features.Audit.AuditKind.Export, a.Kind));
+        Assert.All(added, a => Assert.Equal(Persistence.AuditKind.Export, a.Kind));
         Assert.Equal(ofYear.Order(), added.Select(a => a.ComplaintId).Order());
     }
 

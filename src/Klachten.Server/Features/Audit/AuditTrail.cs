@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Klachten.Server.Features.Complaints;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ internal static class GetAudit
     public static async Task<Trail?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null || GetComplaint.IsExcluded(complaint, user))
+        if (complaint is null || complaint.Concerns(user.Identity?.Name))
         {
             return null;
         }

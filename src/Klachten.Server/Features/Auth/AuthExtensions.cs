@@ -1,5 +1,6 @@
-using Klachten.Server.Features.Complaints;
+using Klachten.Server.Persistence;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Klachten.Server.Features.Auth;
@@ -17,8 +18,7 @@ internal static class AuthExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.DefinitionsWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Procesbeheerder, Roles.Beheerder))
-            .AddPolicy(Policies.Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Beheerder))
-            .AddComplaintPolicies();
+            .AddPolicy(Policies.Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Beheerder));
         return builder;
     }
 }

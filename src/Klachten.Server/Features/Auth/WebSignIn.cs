@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

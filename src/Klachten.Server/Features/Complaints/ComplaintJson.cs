@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 

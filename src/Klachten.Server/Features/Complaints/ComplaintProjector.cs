@@ -1,34 +1,43 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Klachten.Server.Runtime;
 using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Features.Complaints;
 
 /// <summary>
-/// Keeps the case in step with its workflow, inside the step's transaction: status changes, requested letters and
-/// a Dutch timeline. An instance belongs to a complaint when its correlation id is the complaint id.
+/// Keeps the case in step with its workflow, inside the step's transaction: status changes, requested letters,
+/// reminders, dossier documents and a Dutch timeline, each turned from the step's typed effects into the contract
+/// message it stands for. An instance belongs to a complaint when its correlation id is the complaint id.
 /// </summary>
-internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock, LetterRequests letters)
+internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider clock, LetterRequests letters, OutboxWriter outbox, ILogger<ComplaintProjector> logger)
+    : IStepProjection
 {
-    /// <summary>Projects one step onto the complaint its instance belongs to (none: nothing to do).</summary>
-    /// <param name="result">The step's result.</param>
-    /// <param name="actor">Who caused the step, where a person did (cancelling the instance); null otherwise.</param>
-    /// <param name="cancellationToken">Cancels the database reads.</param>
-    public async Task ProjectAsync(RunResult result, string? actor, CancellationToken cancellationToken)
+    /// <summary>Projects one step onto the complaint its instance belongs to.</summary>
+    public async Task ProjectAsync(StepContext step, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(result.State.CorrelationId, out var complaintId))
+        var result = step.Result;
+        var complaint = Guid.TryParse(result.State.CorrelationId, out var complaintId)
+            ? db.Complaints.Local.FirstOrDefault(c => c.Id == complaintId) ?? await db.Complaints.FindAsync([complaintId], cancellationToken)
+            : null;
+
+        // A reminder goes to staff, also for a workflow that belongs to no complaint.
+        foreach (var overrun in result.Effects.OfType<TermOverrun>())
         {
-            return;
+            outbox.Add(overrun.MessageId, await letters.ToSendReminderAsync(complaint, overrun, cancellationToken), result.State.Id);
         }
 
-        var complaint = db.Complaints.Local.FirstOrDefault(c => c.Id == complaintId)
-            ?? await db.Complaints.FindAsync([complaintId], cancellationToken);
         if (complaint is null)
         {
+            // A letter needs a complainant to address; a workflow without a complaint (a test run in Studio) has none.
+            foreach (var letter in result.Effects.OfType<RequestLetter>())
+            {
+                logger.LogWarning("Letter {LetterKind} of instance {InstanceId} not sent: the workflow belongs to no complaint", letter.LetterKind, result.State.Id);
+            }
+
             return;
         }
 
@@ -49,26 +58,26 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
 
                     Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchLabels.StatusInSentence(status.Status)}.");
                     break;
-                case PublishMessage { MessageType: "SendLetter" } letter:
+                case RequestLetter letter:
                     await ProjectLetterAsync(complaint, letter, result.State.Id, now, cancellationToken);
                     break;
                 case CreateHumanTask task:
-                    var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch)})" : string.Empty;
+                    var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch.Culture)})" : string.Empty;
                     Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {task.Role}{due}.");
                     ExcludeConcernedPeople(complaint, task);
                     break;
+                case HumanTaskCompleted completed:
+                    await ArchiveTaskDocumentsAsync(complaint, completed, result.State.Id, now, cancellationToken);
+                    break;
                 case TermOverrun overrun:
                     Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {overrun.Role}); herinnering verstuurd aan {overrun.Role} en directeur.");
-                    var reminder = Outbox(overrun.MessageId);
-                    reminder.PayloadJson = ContractJson.Serialize(await letters.ToSendReminderAsync(complaint, JsonNode.Parse(reminder.PayloadJson)!.AsObject(), cancellationToken));
                     break;
             }
         }
 
-        ArchiveTaskDocuments(complaint, result, now);
         if (result.State.SubStatus == WorkflowSubStatus.Cancelled)
         {
-            FollowCancellation(complaint, actor, now);
+            FollowCancellation(complaint, step.Actor, now);
         }
 
         await CloseIfFinishedAsync(complaint, result, now, cancellationToken);
@@ -90,29 +99,25 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         Timeline(complaint.Id, now, "Cancelled", $"Procedure afgebroken door {actor ?? "onbekend"}.");
     }
 
-    /// <summary>Decisions written into tasks (report, advice, decision, contact note) go to the dossier.</summary>
-    private void ArchiveTaskDocuments(ComplaintEntity complaint, RunResult result, DateTimeOffset now)
+    /// <summary>Decisions written into tasks (report, advice, decision, contact note) go to the dossier, from the task row.</summary>
+    private async Task ArchiveTaskDocumentsAsync(ComplaintEntity complaint, HumanTaskCompleted completed, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var entry in result.Journal.Where(j => j is { ActivityType: "Klachten.HumanTask", EventName: "Completed" }))
+        var task = db.HumanTasks.Local.FirstOrDefault(t => t.Id == completed.TaskId) ?? await db.HumanTasks.FindAsync([completed.TaskId], cancellationToken);
+        if (task?.DataJson is null || JsonNode.Parse(task.DataJson) is not JsonObject data)
         {
-            var outputs = result.State.Outputs.GetValueOrDefault(entry.ActivityId);
-            if (outputs?["data"] is not JsonObject data)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var author = outputs["completedBy"]?.GetValue<string>() ?? "onbekend";
-            // The committee's explanation is its advice, unless it chose to extend: then it is the extension's reason.
-            var extension = outputs["outcome"]?.GetValue<string>() == "Verlengen";
-            foreach (var (field, documentKind) in DocumentFields)
+        var author = completed.CompletedBy ?? "onbekend";
+        // The committee's explanation is its advice, unless it chose to extend: then it is the extension's reason.
+        var extension = completed.Outcome == "Verlengen";
+        foreach (var (field, documentKind) in DocumentFields)
+        {
+            var kind = extension && field == "toelichting" ? "Reden verlenging" : documentKind;
+            if (data[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text)
             {
-                var kind = extension && field == "toelichting" ? "Reden verlenging" : documentKind;
-                if (data[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text)
-                {
-                    var id = ContractJson.StableId($"{entry.ExecutionId}/{field}");
-                    var message = new ArchiveDocument(id, complaint.Id, complaint.Reference, kind, "text/plain; charset=utf-8", author, System.Text.Encoding.UTF8.GetBytes(text), now);
-                    AddOutbox(id, nameof(ArchiveDocument), ContractJson.Serialize(message), result.State.Id, now);
-                }
+                var id = ContractJson.StableId($"{completed.TaskId}/{field}");
+                outbox.Add(id, new ArchiveDocument(id, complaint.Id, complaint.Reference, kind, "text/plain; charset=utf-8", author, System.Text.Encoding.UTF8.GetBytes(text), now), instanceId);
             }
         }
     }
@@ -128,13 +133,13 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         }
 
         var id = ContractJson.StableId($"closed/{result.State.Id}");
-        if (db.OutboxMessages.Local.Any(m => m.Id == id) || await db.OutboxMessages.AnyAsync(m => m.Id == id, cancellationToken))
+        if (await outbox.ContainsAsync(id, cancellationToken))
         {
             return;
         }
 
         Timeline(complaint.Id, now, "Closed", $"Klacht afgesloten ({DutchLabels.StatusInSentence(complaint.Status)}).");
-        AddOutbox(id, nameof(CaseClosed), ContractJson.Serialize(new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now)), result.State.Id, now);
+        outbox.Add(id, new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now), result.State.Id);
     }
 
     /// <summary>
@@ -143,9 +148,9 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
     /// names them under "Afschrift aan". The first letter keeps the workflow's message id, the others get stable ids
     /// derived from it, so a replayed step makes the same letters.
     /// </summary>
-    private async Task ProjectLetterAsync(ComplaintEntity complaint, PublishMessage letter, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ProjectLetterAsync(ComplaintEntity complaint, RequestLetter letter, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var request = await letters.ToSendLetterAsync(complaint, letter.Payload, now, cancellationToken);
+        var request = await letters.ToSendLetterAsync(complaint, letter, now, cancellationToken);
         var addressees = request.Recipients.Where(r => !r.IsCopy).ToList();
         var copies = request.Recipients.Where(r => r.IsCopy).ToList();
         var parts = addressees.Count <= 1
@@ -169,25 +174,13 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
             });
             var to = parts.Count > 1 ? $" aan {part.Recipients[0].Name}" : string.Empty;
             Timeline(complaint.Id, now, "LetterRequested", $"Brief '{DutchLabels.LetterKind(part.LetterKind)}'{to} aangevraagd.");
-            if (part.MessageId == letter.MessageId)
-            {
-                Outbox(letter.MessageId).PayloadJson = ContractJson.Serialize(part);
-            }
-            else
-            {
-                AddOutbox(part.MessageId, letter.MessageType, ContractJson.Serialize(part), instanceId, now);
-            }
+            outbox.Add(part.MessageId, part, instanceId);
         }
     }
 
     // The case view keeps roles, not names: one entry per role, the copy flag as asked.
     private static JsonArray RecipientRoles(IEnumerable<LetterRecipient> recipients) =>
         new([.. recipients.DistinctBy(r => (r.Role, r.IsCopy)).Select(r => (JsonNode)new JsonObject { ["role"] = r.Role, ["copy"] = r.IsCopy })]);
-
-    private OutboxMessageEntity Outbox(string id) => db.OutboxMessages.Local.First(m => m.Id == id);
-
-    private void AddOutbox(string id, string type, string payload, string instanceId, DateTimeOffset now) =>
-        db.OutboxMessages.Add(new OutboxMessageEntity { Id = id, MessageType = type, PayloadJson = payload, InstanceId = instanceId, CreatedAt = now });
 
     // The regulation's impartiality: the people a complaint is about never handle its director or committee work.
     private void ExcludeConcernedPeople(ComplaintEntity complaint, CreateHumanTask task)
@@ -204,8 +197,6 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
             row.ExcludedUsers = string.Join(',', excluded);
         }
     }
-
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     private void Timeline(Guid complaintId, DateTimeOffset at, string kind, string text) =>
         db.ComplaintEvents.Add(new ComplaintEventEntity { ComplaintId = complaintId, At = at, Kind = kind, Text = text });

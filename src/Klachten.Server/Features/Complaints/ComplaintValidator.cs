@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 

@@ -1,5 +1,8 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
+using Klachten.Server.Runtime;
+using MassTransit;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 
@@ -17,6 +20,21 @@ internal static class ComplaintsEndpoints
         return api.MapAudit();
     }
 
-    public static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddComplaintPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>
-        builder.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Medewerker, Roles.Leidinggevende, Roles.Directeur));
+    /// <summary>The complaints feature: its policy, its step projection (the case follows its workflow) and letter requests.</summary>
+    public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Medewerker, Roles.Leidinggevende, Roles.Directeur));
+        builder.Services.AddScoped<LetterRequests>();
+        builder.Services.AddScoped<IStepProjection, ComplaintProjector>();
+        return builder;
+    }
+
+    /// <summary>The consumers of the notification service's answers (sent, failed), on the bus or the in-process mediator.</summary>
+    public static void AddLetterOutcomeConsumers(IRegistrationConfigurator consumers)
+    {
+        consumers.AddConsumer<LetterSentConsumer>();
+        consumers.AddConsumer<LetterFailedConsumer>();
+        consumers.AddConsumer<LetterFaultConsumer>();
+    }
 }

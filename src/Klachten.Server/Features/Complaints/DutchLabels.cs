@@ -1,3 +1,4 @@
+using Klachten.Server.Persistence;
 namespace Klachten.Server.Features.Complaints;
 
 /// <summary>
@@ -83,12 +84,12 @@ internal static class DutchLabels
 
     /// <summary>A task field's label; an unknown field (added in Studio) shows its own name, capitalised.</summary>
     public static string TaskField(string field) =>
-        TaskFields.FirstOrDefault(x => x.Value == field).Text ?? Web.WebText.Dutch.TextInfo.ToTitleCase(field);
+        TaskFields.FirstOrDefault(x => x.Value == field).Text ?? Common.Dutch.Culture.TextInfo.ToTitleCase(field);
 
     /// <summary>"a, b of c" in lower case, for "Kies …" messages.</summary>
     public static string Choice(IReadOnlyList<(string Value, string Text)> list)
     {
-        var words = list.Select(x => x.Text.ToLower(Web.WebText.Dutch)).ToList();
+        var words = list.Select(x => x.Text.ToLower(Common.Dutch.Culture)).ToList();
         return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " of " + words[^1];
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;
@@ -155,7 +156,7 @@ internal static class GetComplaint
 
     /// <summary>The concerned employee and manager never see the case (the regulation's impartiality).</summary>
     public static bool IsExcluded(ComplaintEntity complaint, ClaimsPrincipal user) =>
-        user.Identity?.Name is { } name && (name == complaint.ConcernedEmployee || name == complaint.Manager);
+        complaint.Concerns(user.Identity?.Name);
 
     // Met: done before the instant the term passed. A term that requires a written message (the task names the letter
     // kind) is met only when that letter was sent, as the notification service reported, not when the task was

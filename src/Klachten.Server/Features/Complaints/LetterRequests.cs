@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Complaints;
@@ -14,41 +15,31 @@ namespace Klachten.Server.Features.Complaints;
 /// </summary>
 internal sealed class LetterRequests(KlachtenDbContext db)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public async Task<SendLetter> ToSendLetterAsync(ComplaintEntity complaint, JsonObject payload, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SendLetter> ToSendLetterAsync(ComplaintEntity complaint, RequestLetter request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipients = new List<LetterRecipient>();
-        foreach (var (key, copy) in new[] { ("recipients", false), ("copyTo", true) })
+        foreach (var (roles, copy) in new[] { (request.Recipients, false), (request.CopyTo, true) })
         {
-            foreach (var role in payload[key]?.AsArray().Select(r => r?.GetValue<string>()).OfType<string>() ?? [])
+            foreach (var role in roles)
             {
                 recipients.AddRange(await ResolveAsync(complaint, role, copy, cancellationToken));
             }
         }
 
-        var attachments = payload["attachments"]?.AsArray().Select(a => a?.GetValue<string>()).OfType<string>().ToList() ?? [];
-        return new SendLetter(
-            payload["messageId"]!.GetValue<string>(),
-            complaint.Id,
-            complaint.Reference,
-            payload["letterKind"]!.GetValue<string>(),
-            recipients,
-            attachments,
-            await FieldsAsync(complaint, now, cancellationToken),
-            now);
+        return new SendLetter(request.MessageId, complaint.Id, complaint.Reference, request.LetterKind, recipients,
+            [.. request.Attachments], await FieldsAsync(complaint, now, cancellationToken), now);
     }
 
-    public async Task<SendReminder> ToSendReminderAsync(ComplaintEntity? complaint, JsonObject payload, CancellationToken cancellationToken)
+    /// <summary>A term overrun reminds the responsible role and the director; without a complaint, all of them.</summary>
+    public async Task<SendReminder> ToSendReminderAsync(ComplaintEntity? complaint, TermOverrun overrun, CancellationToken cancellationToken)
     {
         var recipients = new List<LetterRecipient>();
-        foreach (var role in payload["roles"]?.AsArray().Select(r => r?.GetValue<string>()).OfType<string>() ?? [])
+        foreach (var role in new[] { overrun.Role, "directeur" }.Distinct(StringComparer.Ordinal))
         {
             recipients.AddRange(await StaffAsync(role, complaint, copy: false, cancellationToken));
         }
 
-        return new SendReminder(payload["messageId"]!.GetValue<string>(), complaint?.Id, complaint?.Reference,
-            payload["taskId"]?.GetValue<string>() ?? string.Empty, payload["title"]?.GetValue<string>() ?? string.Empty, recipients, payload["expiredAt"]!.GetValue<DateTimeOffset>());
+        return new SendReminder(overrun.MessageId, complaint?.Id, complaint?.Reference, overrun.TaskId, overrun.Title, recipients, overrun.ExpiresAt);
     }
 
     private async Task<IEnumerable<LetterRecipient>> ResolveAsync(ComplaintEntity complaint, string role, bool copy, CancellationToken cancellationToken) => role switch
@@ -128,7 +119,7 @@ internal sealed class LetterRequests(KlachtenDbContext db)
         return fields;
     }
 
-    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Common.Dutch.Culture);
 
     private static string Text(string? json, string field)
     {

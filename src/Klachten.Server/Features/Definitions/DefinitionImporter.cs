@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Workflows.Definitions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 internal static class DefinitionQueries

@@ -1,6 +1,8 @@
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>Removing versions and definitions: only what nothing can run on (drafts, never-published definitions).</summary>

@@ -1,5 +1,7 @@
 using Klachten.Server.Features.Auth;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>The workflow-definition part of Elsa's REST API, as Elsa Studio calls it.</summary>

@@ -1,5 +1,7 @@
 using Klachten.Workflows.Definitions;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>Turns stored versions into Elsa's response shapes. Links decide whether Studio lets the caller edit.</summary>

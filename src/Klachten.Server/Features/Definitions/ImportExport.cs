@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;

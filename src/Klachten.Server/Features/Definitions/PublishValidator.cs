@@ -5,6 +5,8 @@ using Fluid;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Klachten.Server.Common;
+
 namespace Klachten.Server.Features.Definitions;
 
 internal enum VersionSelector

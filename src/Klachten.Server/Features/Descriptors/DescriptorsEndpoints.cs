@@ -4,7 +4,7 @@ using Klachten.Workflows.Definitions;
 namespace Klachten.Server.Features.Descriptors;
 
 /// <summary>
-/// The descriptor lists Elsa Studio loads with the editor and the viewer (elsa-studio-api.md §4). Every one is required:
+/// The descriptor lists Elsa Studio loads with the editor and the viewer (docs/elsa-studio-api.md §4). Every one is required:
 /// a missing list breaks Studio with an unhandled error, so the ones we have nothing for answer an honest short list.
 /// </summary>
 internal static class DescriptorsEndpoints

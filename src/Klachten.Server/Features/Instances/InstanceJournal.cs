@@ -29,7 +29,7 @@ internal static class InstanceJournal
     {
         if (skip < 0 || take < 0)
         {
-            return Hosting.ProblemResponses.Validation(new Dictionary<string, string[]> { [skip < 0 ? "skip" : "take"] = ["Moet 0 of meer zijn."] });
+            return Common.ProblemResponses.Validation(new Dictionary<string, string[]> { [skip < 0 ? "skip" : "take"] = ["Moet 0 of meer zijn."] });
         }
 
         if (!await InstanceRequests.ExistsAsync(db, id, cancellationToken))

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Studio;

@@ -3,7 +3,7 @@ using System.Net;
 namespace Klachten.Server.Features.Studio;
 
 /// <summary>
-/// Our host pages for the Studio custom elements (elsa-studio-api.md §1): definition list, editor, instance list and
+/// Our host pages for the Studio custom elements (docs/elsa-studio-api.md §1): definition list, editor, instance list and
 /// instance viewer. Each page asks <c>/studio/token</c> for a bearer token when the user has a session; without one
 /// it shows a Dutch form for an API key (kept in sessionStorage for the tab). Navigation callbacks are set as JS
 /// properties once the element's tag is defined; a property set earlier would be lost.

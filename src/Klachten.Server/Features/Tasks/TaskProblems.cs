@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 
 namespace Klachten.Server.Features.Tasks;
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Klachten.Server.Features.Complaints;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Web;
 
 /// <summary>The Dutch words the pages show for the contract's English enum values, and Dutch date formats.</summary>
 internal static class WebText
 {
-    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    public static readonly CultureInfo Dutch = Common.Dutch.Culture;
 
     // The words themselves live in Features/Complaints/DutchLabels.cs (one source for pages, messages and timeline).
     public static IReadOnlyList<(string Value, string Text)> Categories => DutchLabels.Categories;

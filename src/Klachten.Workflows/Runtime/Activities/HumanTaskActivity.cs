@@ -68,11 +68,15 @@ internal sealed class HumanTaskActivity : IActivityBehavior
             return ActivityResult.Fault($"Uitkomst '{outcome}' hoort niet bij deze taak.");
         }
 
-        foreach (var (key, value2) in input!)
+        // Free text (comment, data) is stored once, with the task; the workflow keeps what it branches on.
+        var completedBy = input!["completedBy"] is JsonValue by && by.TryGetValue<string>(out var user) ? user : null;
+        context.Outputs["outcome"] = outcome;
+        if (completedBy is not null)
         {
-            context.Outputs[key] = value2?.DeepClone();
+            context.Outputs["completedBy"] = completedBy;
         }
 
+        context.AddEffect(new HumanTaskCompleted(taskId, outcome, completedBy));
         return ActivityResult.Complete(outcome);
     }
 

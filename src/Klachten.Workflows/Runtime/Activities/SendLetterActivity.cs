@@ -6,7 +6,7 @@ using Klachten.Workflows.Terms;
 
 namespace Klachten.Workflows.Runtime.Activities;
 
-/// <summary>Requests a letter: an outbox message to the notification service with a stable id.</summary>
+/// <summary>Requests a letter with a stable id; the host turns it into a message to the notification service.</summary>
 internal sealed class SendLetterActivity : IActivityBehavior
 {
     public string TypeName => ActivityTypes.SendLetter;
@@ -19,22 +19,9 @@ internal sealed class SendLetterActivity : IActivityBehavior
             return ActivityResult.Fault("Een brief heeft een soort (letterKind) nodig.");
         }
 
-        var payload = new JsonObject
-        {
-            ["workflowInstanceId"] = context.State.Id,
-            ["correlationId"] = context.State.CorrelationId,
-            ["letterKind"] = kind,
-            ["recipients"] = ToArray(context.GetStrings("recipients")),
-            ["copyTo"] = ToArray(context.GetStrings("copyTo")),
-            ["attachments"] = ToArray(context.GetStrings("attachments")),
-            ["activityId"] = context.Activity.Id,
-        };
-        var messageId = context.StableId("letter");
-        payload["messageId"] = messageId;
-        context.AddEffect(new PublishMessage(messageId, "SendLetter", payload));
+        context.AddEffect(new RequestLetter(context.StableId("letter"), context.Activity.Id!, kind,
+            context.GetStrings("recipients"), context.GetStrings("copyTo"), context.GetStrings("attachments")));
         context.JournalPayload["letterKind"] = kind;
         return ActivityResult.Done;
     }
-
-    private static JsonArray ToArray(IReadOnlyList<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 }

@@ -25,7 +25,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -173,7 +173,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaints", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -227,7 +227,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaint_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -849,9 +849,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -859,9 +859,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -25,7 +25,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -67,7 +67,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -215,7 +215,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaints", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -269,7 +269,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaint_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -936,9 +936,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -946,9 +946,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_audit_entries_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -956,9 +956,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)

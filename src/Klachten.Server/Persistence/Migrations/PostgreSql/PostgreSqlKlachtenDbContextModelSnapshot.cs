@@ -22,7 +22,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -64,7 +64,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -212,7 +212,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaints", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -266,7 +266,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaint_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -956,9 +956,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -966,9 +966,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_audit_entries_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -976,9 +976,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -20,7 +20,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -168,7 +168,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("complaints", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -220,7 +220,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("complaint_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -859,9 +859,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_instances", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -869,9 +869,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -17,7 +17,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -57,7 +57,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -205,7 +205,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("complaints", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -257,7 +257,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("complaint_sequences", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -945,9 +945,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -955,9 +955,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_audit_entries_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -965,9 +965,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.LetterEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
                 {
-                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 internal static class ConfigurationExtensions
 {

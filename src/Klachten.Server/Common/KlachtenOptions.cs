@@ -1,4 +1,4 @@
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 internal enum ClockKind
 {

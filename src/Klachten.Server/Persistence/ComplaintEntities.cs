@@ -1,4 +1,6 @@
-namespace Klachten.Server.Features.Complaints;
+using Klachten.Server.Common;
+
+namespace Klachten.Server.Persistence;
 
 /// <summary>A complaint: the domain record. Its content lives here, never in workflow variables or the journal (AVG).</summary>
 internal sealed class ComplaintEntity
@@ -28,6 +30,9 @@ internal sealed class ComplaintEntity
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Whether the complaint is about this user (the employee concerned or the manager): impartiality keeps it from them.</summary>
+    public bool Concerns(string? userName) => userName is not null && (userName == ConcernedEmployee || userName == Manager);
 }
 
 /// <summary>The last reference number handed out per year; updated in the registering transaction, so no gaps.</summary>

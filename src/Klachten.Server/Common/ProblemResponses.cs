@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 /// <summary>RFC 9457 problem details with a Dutch title, for places outside endpoint results (auth, middleware).</summary>
 internal static class ProblemResponses

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Hosting;
+using Klachten.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Klachten.Server.Features.Definitions;
+namespace Klachten.Server.Common;
 
 /// <summary>Reads a JSON body with a hard size limit, so bad input is a clear 4xx before anything is parsed or stored.</summary>
 internal static class RequestBody

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Klachten.Server.Features.Audit;
+using Klachten.Server.Common;
+
+namespace Klachten.Server.Persistence;
 
 /// <summary>What kind of access an audit row records. Stored by name; the names are part of the API contract.</summary>
 internal enum AuditKind
@@ -46,7 +48,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.HasKey(a => a.Id);
         e.Property(a => a.UserName).HasMaxLength(100);
         e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        e.HasOne<Complaints.ComplaintEntity>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ComplaintEntity>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(a => new { a.ComplaintId, a.At });
     }
 }

@@ -5,7 +5,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace Klachten.Server.Messaging;
+namespace Klachten.Server.Features.Complaints;
 
 /// <summary>A letter reported sent: the case shows it with its hash and instant. Idempotent: a repeat changes nothing.</summary>
 internal sealed class LetterSentConsumer(KlachtenDbContext db) : IConsumer<LetterSent>

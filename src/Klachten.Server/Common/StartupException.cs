@@ -1,4 +1,4 @@
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 /// <summary>A configuration or start-up problem an operator must fix; printed as one line, exit code 1.</summary>
 internal sealed class StartupException(string message) : Exception(message);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 /// <summary>Problem details carry a Dutch title; framework-made problems (404, 405, 415, 500) get one here.</summary>
 internal static class DutchProblemTitles

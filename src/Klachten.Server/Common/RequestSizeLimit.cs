@@ -1,4 +1,4 @@
-namespace Klachten.Server.Hosting;
+namespace Klachten.Server.Common;
 
 /// <summary>
 /// One ceiling for every request body, above the per-endpoint limits (complaints 64 KB, definitions 2 MB), instead of
