@@ -1,8 +1,8 @@
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
+using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Runtime.Activities;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Runtime;
@@ -31,7 +31,7 @@ internal static class RuntimeExtensions
             sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<EngineServices>(),
-            KlachtenActivities.All()));
+            sp.GetRequiredService<ActivityCatalog>()));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();
