@@ -12,6 +12,7 @@ internal sealed class FlowchartActivity : IActivityBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Flow", "Flowchart", "Activiteiten verbonden door pijlen.") { IsContainer = true };
 
+    // Never reached: the run starts a flowchart's children itself. Should that change, fault the instance, not the host.
     public ActivityResult Execute(ActivityContext context) =>
-        throw new InvalidOperationException("A flowchart is run by the engine, not as a behaviour.");
+        ActivityResult.Fault("Een flowchart wordt door de engine zelf uitgevoerd, niet als activiteit.");
 }
