@@ -2,9 +2,9 @@ using Klachten.Server.Hosting;
 using Klachten.Server.Common;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
+using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Runtime.Activities;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Runtime;
@@ -33,7 +33,7 @@ internal static class RuntimeExtensions
             sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<EngineServices>(),
-            KlachtenActivities.All()));
+            sp.GetRequiredService<ActivityCatalog>()));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();

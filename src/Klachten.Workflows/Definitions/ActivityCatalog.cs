@@ -1,45 +1,58 @@
 using System.Collections.Frozen;
+using System.Reflection;
+using Klachten.Workflows.Runtime;
 
 namespace Klachten.Workflows.Definitions;
 
-/// <summary>The activity types this server accepts in a definition. A type not listed here is refused on save.</summary>
+/// <summary>
+/// The one registry of activity types: every non-abstract <see cref="IActivityBehavior"/> class in the scanned
+/// assemblies, with the descriptor it declares. Validation, Studio's descriptors and the engine all read it, so a type
+/// not listed here is refused on save and cannot run.
+/// </summary>
 public sealed class ActivityCatalog
 {
-    private static readonly string[] Done = ["Done"];
+    private readonly FrozenDictionary<string, IActivityBehavior> _activities;
 
-    private readonly FrozenDictionary<string, ActivityTypeInfo> _types;
+    private ActivityCatalog(IEnumerable<IActivityBehavior> activities)
+    {
+        var byType = new Dictionary<string, IActivityBehavior>(StringComparer.Ordinal);
+        foreach (var activity in activities)
+        {
+            if (!byType.TryAdd(activity.Descriptor.TypeName, activity))
+            {
+                throw new InvalidOperationException($"Activity type '{activity.Descriptor.TypeName}' is declared by both {byType[activity.Descriptor.TypeName].GetType()} and {activity.GetType()}.");
+            }
+        }
 
-    /// <summary>Creates a catalog of the given types.</summary>
-    public ActivityCatalog(IEnumerable<ActivityTypeInfo> types) =>
-        _types = types.ToFrozenDictionary(t => t.TypeName, StringComparer.Ordinal);
+        _activities = byType.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
-    /// <summary>The standard Elsa activities and the <c>Klachten.*</c> activities.</summary>
-    public static ActivityCatalog Default { get; } = new(
-    [
-        new(ActivityTypes.Flowchart, "Flow", "Flowchart", "Activiteiten verbonden door pijlen.", ActivityKind.Action, Done, IsContainer: true),
-        new(ActivityTypes.Start, "Flow", "Start", "Het beginpunt van de workflow.", ActivityKind.Action, Done),
-        new(ActivityTypes.Finish, "Flow", "Einde workflow", "Beëindigt de hele workflow.", ActivityKind.Action, [], IsTerminal: true),
-        new(ActivityTypes.End, "Flow", "Einde tak", "Beëindigt deze tak van de flowchart.", ActivityKind.Action, [], IsTerminal: true),
-        new(ActivityTypes.WriteLine, "Primitives", "Schrijf regel", "Schrijft een regel tekst in het logboek.", ActivityKind.Action, Done),
-        new(ActivityTypes.SetVariable, "Primitives", "Variabele zetten", "Geeft een workflowvariabele een waarde.", ActivityKind.Action, Done),
-        new(ActivityTypes.FlowDecision, "Flow", "Beslissing", "Gaat verder via Waar of Onwaar, naar de uitkomst van een voorwaarde.", ActivityKind.Action, ["True", "False"]),
-        new(ActivityTypes.FlowFork, "Flow", "Splitsing", "Start meerdere takken tegelijk.", ActivityKind.Action, [], HasDynamicPorts: true),
-        new(ActivityTypes.FlowJoin, "Flow", "Samenvoeging", "Wacht op alle of op de eerste binnenkomende tak.", ActivityKind.Action, Done),
-        new(ActivityTypes.Fault, "Primitives", "Fout", "Zet de workflow in een foutstatus met een melding.", ActivityKind.Action, [], IsTerminal: true),
-        new(ActivityTypes.Delay, "Scheduling", "Wachttijd", "Wacht een vaste tijdsduur.", ActivityKind.Trigger, Done),
-        new(ActivityTypes.StartAt, "Scheduling", "Wacht tot", "Wacht tot een bepaald tijdstip.", ActivityKind.Trigger, Done),
-        new(ActivityTypes.Timer, "Scheduling", "Timer", "Gaat verder na een interval.", ActivityKind.Trigger, Done),
-        new(ActivityTypes.Correlate, "Primitives", "Correleren", "Zet de correlatiesleutel van de workflow.", ActivityKind.Action, Done),
-        new(ActivityTypes.Event, "Primitives", "Gebeurtenis", "Wacht op een gebeurtenis met een naam.", ActivityKind.Trigger, Done),
-        new(ActivityTypes.HumanTask, "Klachten", "Taak", "Een taak voor een medewerker in een rol; elke uitkomst is een uitgang.", ActivityKind.Task, [], HasDynamicPorts: true),
-        new(ActivityTypes.Term, "Klachten", "Termijn", "Wacht tot een termijn volgens de Algemene termijnenwet is verstreken.", ActivityKind.Trigger, ["Verlopen"]),
-        new(ActivityTypes.SetComplaintStatus, "Klachten", "Status klacht", "Zet de status van de klacht (bijvoorbeeld WithCommittee).", ActivityKind.Action, Done),
-        new(ActivityTypes.SendLetter, "Klachten", "Brief versturen", "Vraagt een brief aan bij de notificatiedienst.", ActivityKind.Action, Done),
-    ]);
+    /// <summary>The standard Elsa activities and the <c>Klachten.*</c> activities of this assembly.</summary>
+    public static ActivityCatalog Default { get; } = Scan(typeof(ActivityCatalog).Assembly);
 
     /// <summary>Every known type.</summary>
-    public IEnumerable<ActivityTypeInfo> Types => _types.Values;
+    public IEnumerable<ActivityTypeInfo> Types => _activities.Values.Select(a => a.Descriptor);
+
+    /// <summary>Finds every activity class (with a parameterless constructor, public or not) in the given assemblies.</summary>
+    public static ActivityCatalog Scan(params Assembly[] assemblies) => new(
+        assemblies.Distinct()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IActivityBehavior).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IActivityBehavior)(Activator.CreateInstance(t, nonPublic: true)
+                ?? throw new InvalidOperationException($"Activity class {t} could not be created."))));
 
     /// <summary>Looks up a type by its Elsa type name.</summary>
-    public bool TryGet(string typeName, out ActivityTypeInfo info) => _types.TryGetValue(typeName, out info!);
+    public bool TryGet(string typeName, out ActivityTypeInfo info)
+    {
+        var found = _activities.TryGetValue(typeName, out var activity);
+        info = activity?.Descriptor!;
+        return found;
+    }
+
+    /// <summary>Looks up the behaviour that executes a type.</summary>
+    public bool TryGetBehavior(string typeName, out IActivityBehavior behavior) => _activities.TryGetValue(typeName, out behavior!);
+
+    /// <summary>The inputs of a type; empty for an unknown type.</summary>
+    public IReadOnlyList<ActivityInputInfo> InputsOf(string typeName) => TryGet(typeName, out var info) ? info.Inputs : [];
 }

@@ -1,62 +1,67 @@
+using Klachten.Workflows.Runtime.Activities;
+
 namespace Klachten.Workflows.Definitions;
 
-/// <summary>Type names of the activities this server knows, as Elsa 3 names the standard ones.</summary>
+/// <summary>
+/// Type names of the activities other code refers to by name (the engine, validation, the server). Each is spelled
+/// once, in its activity class; a new activity needs an entry here only when other code names it.
+/// </summary>
 public static class ActivityTypes
 {
     /// <summary>The flowchart container.</summary>
-    public const string Flowchart = "Elsa.Flowchart";
+    public const string Flowchart = FlowchartActivity.Type;
 
     /// <summary>Marks where a flowchart starts.</summary>
-    public const string Start = "Elsa.Start";
+    public const string Start = StartActivity.Type;
 
     /// <summary>Ends the workflow.</summary>
-    public const string Finish = "Elsa.Finish";
+    public const string Finish = FinishActivity.Type;
 
     /// <summary>Ends the current branch.</summary>
-    public const string End = "Elsa.End";
+    public const string End = EndActivity.Type;
 
     /// <summary>Writes a line to the journal (and console in Elsa).</summary>
-    public const string WriteLine = "Elsa.WriteLine";
+    public const string WriteLine = WriteLineActivity.Type;
 
     /// <summary>Sets a workflow variable.</summary>
-    public const string SetVariable = "Elsa.SetVariable";
+    public const string SetVariable = SetVariableActivity.Type;
 
     /// <summary>Two-way branch on a condition.</summary>
-    public const string FlowDecision = "Elsa.FlowDecision";
+    public const string FlowDecision = FlowDecisionActivity.Type;
 
     /// <summary>Runs several branches.</summary>
-    public const string FlowFork = "Elsa.FlowFork";
+    public const string FlowFork = FlowForkActivity.Type;
 
     /// <summary>Joins branches (WaitAll or WaitAny).</summary>
-    public const string FlowJoin = "Elsa.FlowJoin";
+    public const string FlowJoin = FlowJoinActivity.Type;
 
     /// <summary>Faults the workflow with a message.</summary>
-    public const string Fault = "Elsa.Fault";
+    public const string Fault = FaultActivity.Type;
 
     /// <summary>Waits for a time span.</summary>
-    public const string Delay = "Elsa.Delay";
+    public const string Delay = DelayActivity.Type;
 
     /// <summary>Waits until an instant.</summary>
-    public const string StartAt = "Elsa.StartAt";
+    public const string StartAt = StartAtActivity.Type;
 
     /// <summary>Recurring timer.</summary>
-    public const string Timer = "Elsa.Timer";
+    public const string Timer = TimerActivity.Type;
 
     /// <summary>Sets the correlation id.</summary>
-    public const string Correlate = "Elsa.Correlate";
+    public const string Correlate = CorrelateActivity.Type;
 
     /// <summary>Waits for a named event.</summary>
-    public const string Event = "Elsa.Event";
+    public const string Event = EventActivity.Type;
 
     /// <summary>A task for a person in a role.</summary>
-    public const string HumanTask = "Klachten.HumanTask";
+    public const string HumanTask = HumanTaskActivity.Type;
 
     /// <summary>A legal term: a timer whose due instant is counted on the Dutch calendar.</summary>
-    public const string Term = "Klachten.Term";
+    public const string Term = TermActivity.Type;
 
     /// <summary>Sets the status of the complaint the instance belongs to.</summary>
-    public const string SetComplaintStatus = "Klachten.SetComplaintStatus";
+    public const string SetComplaintStatus = SetComplaintStatusActivity.Type;
 
     /// <summary>Requests a letter from the notification service.</summary>
-    public const string SendLetter = "Klachten.SendLetter";
+    public const string SendLetter = SendLetterActivity.Type;
 }

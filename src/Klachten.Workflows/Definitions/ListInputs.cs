@@ -21,14 +21,14 @@ public static class ListInputs
     public static string Key(ActivityInputInfo input) => JsonNamingPolicy.CamelCase.ConvertName(input.Name);
 
     /// <summary>Rewrites every literal list input of the activity to the Object form, in place.</summary>
-    public static void ToStudioForm(ActivityModel activity)
+    public static void ToStudioForm(ActivityModel activity, ActivityCatalog? catalog = null)
     {
         if (activity.Type is null || activity.Extra is null)
         {
             return;
         }
 
-        foreach (var input in ActivityCatalogInputs.InputsOf(activity.Type).Where(IsList))
+        foreach (var input in (catalog ?? ActivityCatalog.Default).InputsOf(activity.Type).Where(IsList))
         {
             if (activity.Extra[Key(input)] is JsonObject { } wrapped
                 && wrapped["expression"] is JsonObject expression
@@ -59,14 +59,19 @@ public static class ListInputs
 
     /// <summary>
     /// The outbound ports an activity with dynamic ports has as written down: a task's outcomes (<c>Done</c> when it
-    /// has none, as at run time) or a fork's branches. Null for other types and for computed lists.
+    /// has none, as at run time) or a fork's branches (<see cref="ActivityTypeInfo.PortsFromInput"/>). Null for other
+    /// types and for computed lists.
     /// </summary>
-    public static IReadOnlyList<string>? DynamicPorts(ActivityModel activity) => activity.Type switch
+    public static IReadOnlyList<string>? DynamicPorts(ActivityModel activity, ActivityCatalog? catalog = null)
     {
-        ActivityTypes.HumanTask => StaticItems(activity.GetInput("outcomes")) is { } outcomes ? (outcomes.Count == 0 ? ["Done"] : outcomes) : null,
-        ActivityTypes.FlowFork => StaticItems(activity.GetInput("branches")),
-        _ => null,
-    };
+        if (activity.Type is null || !(catalog ?? ActivityCatalog.Default).TryGet(activity.Type, out var type) || type.PortsFromInput is not { } input)
+        {
+            return null;
+        }
+
+        var items = StaticItems(activity.GetInput(JsonNamingPolicy.CamelCase.ConvertName(input)));
+        return items is { Count: 0 } ? type.PortsWhenEmpty : items;
+    }
 
     private static string? SyntaxOf(JsonObject expression) =>
         (expression["type"] as JsonValue)?.TryGetValue<string>(out var type) == true ? type : null;

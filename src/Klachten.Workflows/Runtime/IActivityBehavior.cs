@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
+using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime;
 
-/// <summary>How one activity type executes. Behaviours are stateless; state lives in the context.</summary>
+/// <summary>
+/// One activity type: its descriptor (type name, Dutch texts, inputs, outputs, ports) and how it executes. A class
+/// implementing this is found by <see cref="ActivityCatalog.Scan"/>, so adding an activity is adding one class.
+/// Behaviours are stateless singletons; state lives in the context.
+/// </summary>
 public interface IActivityBehavior
 {
-    /// <summary>The Elsa type name this behaviour executes.</summary>
-    string TypeName { get; }
+    /// <summary>What Studio shows and validation checks; inputs are read from the activity JSON by their camelCase name.</summary>
+    ActivityTypeInfo Descriptor { get; }
 
     /// <summary>Runs the activity.</summary>
     ActivityResult Execute(ActivityContext context);

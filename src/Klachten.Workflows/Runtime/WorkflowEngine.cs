@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
-using Klachten.Workflows.Runtime.Activities;
 
 namespace Klachten.Workflows.Runtime;
 
@@ -16,20 +15,20 @@ public sealed class WorkflowEngine
     private readonly IExpressionEvaluator _expressions;
     private readonly TimeProvider _clock;
     private readonly EngineServices _services;
-    private readonly Dictionary<string, IActivityBehavior> _behaviors;
+    private readonly ActivityCatalog _activities;
     private readonly ConcurrentDictionary<string, DefinitionGraph> _graphs = new(StringComparer.Ordinal);
 
-    /// <summary>Creates an engine with the standard activities plus the given ones.</summary>
-    public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, IEnumerable<IActivityBehavior>? extraBehaviors = null)
+    /// <summary>Creates an engine that runs the activities of the catalog (by default <see cref="ActivityCatalog.Default"/>).</summary>
+    public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, ActivityCatalog? activities = null)
     {
         _expressions = expressions;
         _clock = clock;
         _services = services ?? EngineServices.None;
-        _behaviors = StandardBehaviors().Concat(extraBehaviors ?? []).ToDictionary(b => b.TypeName, StringComparer.Ordinal);
+        _activities = activities ?? ActivityCatalog.Default;
     }
 
     /// <summary>Whether the engine can execute an activity type (the flowchart container included).</summary>
-    public bool CanExecute(string typeName) => typeName == ActivityTypes.Flowchart || _behaviors.ContainsKey(typeName);
+    public bool CanExecute(string typeName) => _activities.TryGet(typeName, out _);
 
     /// <summary>Creates an instance and runs it until it finishes or waits.</summary>
     public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null)
@@ -85,14 +84,6 @@ public sealed class WorkflowEngine
         return run.Complete();
     }
 
-    private static IEnumerable<IActivityBehavior> StandardBehaviors() =>
-    [
-        new StartActivity(), new FinishActivity(ActivityTypes.Finish), new FinishActivity(ActivityTypes.End),
-        new WriteLineActivity(), new SetVariableActivity(), new FlowDecisionActivity(), new FlowForkActivity(),
-        new FlowJoinActivity(), new FaultActivity(), new CorrelateActivity(), new EventActivity(),
-        new DelayActivity(), new TimerActivity(), new StartAtActivity(),
-    ];
-
     private WorkflowRun NewRun(WorkflowDefinitionModel definition, WorkflowState state, DateTimeOffset now)
     {
         var key = definition.Id ?? definition.DefinitionId ?? string.Empty;
@@ -106,6 +97,6 @@ public sealed class WorkflowEngine
             graph = _graphs.GetOrAdd(key, _ => new DefinitionGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition))));
         }
 
-        return new WorkflowRun(graph, state, now, _expressions, _behaviors, _services);
+        return new WorkflowRun(graph, state, now, _expressions, _activities, _services);
     }
 }

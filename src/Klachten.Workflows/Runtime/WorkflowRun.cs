@@ -14,7 +14,7 @@ internal sealed partial class WorkflowRun(
     WorkflowState state,
     DateTimeOffset now,
     IExpressionEvaluator expressions,
-    IReadOnlyDictionary<string, IActivityBehavior> behaviors,
+    ActivityCatalog activities,
     EngineServices services)
 {
     // Far more than any procedure takes between two waits; a cycle with no exit faults after this many steps. At
@@ -236,7 +236,7 @@ internal sealed partial class WorkflowRun(
         new(activity, executionId, state, now, expressions, _effects, services, properties);
 
     private IActivityBehavior Behavior(ActivityModel activity) =>
-        activity.Type is not null && behaviors.TryGetValue(activity.Type, out var behavior)
+        activity.Type is not null && activities.TryGetBehavior(activity.Type, out var behavior)
             ? behavior
             : throw new ExpressionException($"Activiteitstype '{activity.Type}' kan niet worden uitgevoerd.");
 

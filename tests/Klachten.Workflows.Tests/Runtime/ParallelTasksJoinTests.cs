@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Runtime.Activities;
 using Klachten.Workflows.Terms;
 using Microsoft.Extensions.Time.Testing;
 using static Klachten.Workflows.Tests.Runtime.FlowBuilder;
@@ -17,7 +16,7 @@ public sealed class ParallelTasksJoinTests
 {
     private readonly WorkflowEngine _engine = new(new ExpressionEvaluator(new ExpressionOptions()),
         new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)),
-        new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) }, KlachtenActivities.All());
+        new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) });
 
     private static readonly Klachten.Workflows.Definitions.WorkflowDefinitionModel Definition = new FlowBuilder()
         .Add("start", "Elsa.Start")

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Runtime.Activities;
 using Klachten.Workflows.Terms;
 using Microsoft.Extensions.Time.Testing;
 using static Klachten.Workflows.Tests.Runtime.FlowBuilder;
@@ -15,7 +14,7 @@ public sealed class WorkflowEngineTests
 
     public WorkflowEngineTests() =>
         _engine = new WorkflowEngine(new ExpressionEvaluator(new ExpressionOptions()), _clock,
-            new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) }, KlachtenActivities.All());
+            new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) });
 
     [Fact]
     public void Start_Sequence_FinishesAndWritesLinesInOrder()

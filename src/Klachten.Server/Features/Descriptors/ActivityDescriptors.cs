@@ -4,9 +4,11 @@ using Klachten.Workflows.Definitions;
 namespace Klachten.Server.Features.Descriptors;
 
 /// <summary>
-/// Elsa's activity descriptors for every type the catalog accepts (and the runtime executes). Studio keys its registry
-/// on typeName + version, reads camelCase only, shows an item in the toolbox only when <c>isBrowsable</c> is true,
-/// and draws one outlet per Flow port (dynamic ports come from the input with the <c>dynamic-outcomes</c> hint).
+/// Elsa's activity descriptors for every type of the catalog: the scanned activity classes that validation accepts and
+/// the engine executes, each describing itself (<see cref="Klachten.Workflows.Runtime.IActivityBehavior.Descriptor"/>).
+/// Studio keys its registry on typeName + version, reads camelCase only, shows an item in the toolbox only when
+/// <c>isBrowsable</c> is true, and draws one outlet per Flow port (dynamic ports come from the input with the
+/// <c>dynamic-outcomes</c> hint).
 /// </summary>
 internal static class ActivityDescriptors
 {
@@ -25,8 +27,6 @@ internal static class ActivityDescriptors
         var dot = type.TypeName.LastIndexOf('.');
         var name = dot < 0 ? type.TypeName : type.TypeName[(dot + 1)..];
         var ns = dot < 0 ? string.Empty : type.TypeName[..dot];
-        var inputs = ActivityCatalogInputs.InputsOf(type.TypeName);
-        var outputs = ActivityCatalogInputs.OutputsOf(type.TypeName);
         return new JsonObject
         {
             ["typeName"] = type.TypeName,
@@ -38,8 +38,8 @@ internal static class ActivityDescriptors
             ["description"] = type.Description,
             ["kind"] = type.Kind.ToString(),
             ["runAsynchronously"] = false,
-            ["inputs"] = new JsonArray(inputs.Select((input, i) => (JsonNode?)Input(input, i)).ToArray()),
-            ["outputs"] = new JsonArray(outputs.Select((output, i) => (JsonNode?)Output(output, i)).ToArray()),
+            ["inputs"] = new JsonArray(type.Inputs.Select((input, i) => (JsonNode?)Input(input, i)).ToArray()),
+            ["outputs"] = new JsonArray(type.Outputs.Select((output, i) => (JsonNode?)Output(output, i)).ToArray()),
             ["ports"] = new JsonArray(type.Ports.Select(p => (JsonNode?)Port(p)).ToArray()),
             ["customProperties"] = new JsonObject(),
             ["constructionProperties"] = new JsonObject(),
@@ -65,7 +65,7 @@ internal static class ActivityDescriptors
             ["isWrapped"] = input.IsWrapped,
             ["uiHint"] = input.UiHint,
             ["category"] = null,
-            ["defaultValue"] = null,
+            ["defaultValue"] = input.DefaultValue,
             ["defaultSyntax"] = input.DefaultSyntax,
             ["isReadOnly"] = false,
             ["isSensitive"] = false,

@@ -163,7 +163,7 @@ internal static class ActivityExecutionRecords
     /// </summary>
     public static JsonObject ElsaActivityState(string activityType, JsonObject? evaluated)
     {
-        var names = ActivityCatalogInputs.InputsOf(activityType).ToDictionary(ListInputs.Key, i => i.Name, StringComparer.Ordinal);
+        var names = ActivityCatalog.Default.InputsOf(activityType).ToDictionary(ListInputs.Key, i => i.Name, StringComparer.Ordinal);
         var state = new JsonObject();
         foreach (var (key, value) in evaluated ?? [])
         {

@@ -12,7 +12,39 @@ namespace Klachten.Workflows.Runtime.Activities;
 /// </summary>
 internal sealed class HumanTaskActivity : IActivityBehavior
 {
-    public string TypeName => ActivityTypes.HumanTask;
+    public const string Type = "Klachten.HumanTask";
+
+    /// <summary>The roles a task can be given (the server's roles, Dutch labels).</summary>
+    private static readonly IReadOnlyList<(string Value, string Text)> Roles =
+    [
+        ("medewerker", "Medewerker"),
+        ("leidinggevende", "Leidinggevende"),
+        ("directeur", "Directeur"),
+        ("klachtencommissie", "Klachtencommissie"),
+        ("procesbeheerder", "Procesbeheerder"),
+        ("beheerder", "Beheerder"),
+    ];
+
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Klachten", "Taak", "Een taak voor een medewerker in een rol; elke uitkomst is een uitgang.", ActivityKind.Task)
+    {
+        Ports = [],
+        PortsFromInput = "Outcomes",
+        PortsWhenEmpty = ["Done"],
+        Inputs =
+        [
+            new("Title", "String", "Titel", "De titel van de taak in de takenlijst."),
+            new("Role", "String", "Rol", "De rol die de taak mag uitvoeren.", "dropdown", Roles),
+            new("Description", "String", "Omschrijving", "Wat de medewerker moet doen.", "multiline"),
+            new("Outcomes", "String[]", "Uitkomsten", "De mogelijke uitkomsten; elke uitkomst is een uitgang van de taak.", "dynamic-outcomes"),
+            new("Assignee", "String", "Toegewezen aan", "Gebruikersnaam van wie de taak krijgt; leeg is iedereen in de rol."),
+            new("DueAmount", "Int32", "Termijn (aantal)", "Binnen hoeveel eenheden de taak af moet zijn; leeg is geen termijn."),
+            new("DueUnit", "String", "Termijn (eenheid)", "De eenheid van de termijn.", "dropdown", KlachtenActivities.TermUnits),
+            KlachtenActivities.CountFromInput,
+            new("RequiredFields", "String[]", "Verplichte velden", "Gegevens die bij het afronden ingevuld moeten zijn.", "multitext"),
+            new("RefusedOutcomes", "Object", "Geweigerde uitkomsten", "Uitkomsten die in deze situatie niet gekozen mogen worden, met de reden (JSON-object: uitkomst → reden).", DefaultSyntax: "JavaScript"),
+            new("MetByLetter", "String", "Voldaan door brief", "Soort brief waarmee de termijn van deze taak gehaald is."),
+        ],
+    };
 
     public ActivityResult Execute(ActivityContext context)
     {

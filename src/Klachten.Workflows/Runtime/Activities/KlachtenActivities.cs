@@ -6,11 +6,20 @@ using Klachten.Workflows.Terms;
 
 namespace Klachten.Workflows.Runtime.Activities;
 
-/// <summary>The <c>Klachten.*</c> activities: human tasks, legal terms and letters.</summary>
-public static class KlachtenActivities
+/// <summary>What the term-counting <c>Klachten.*</c> activities (task, term) share: inputs and the computation.</summary>
+internal static class KlachtenActivities
 {
-    /// <summary>Every Klachten activity behaviour.</summary>
-    public static IReadOnlyList<IActivityBehavior> All() => [new HumanTaskActivity(), new TermActivity(), new SendLetterActivity(), new SetComplaintStatusActivity()];
+    /// <summary>Term units (<see cref="TermUnit"/>) with their Dutch names.</summary>
+    internal static readonly IReadOnlyList<(string Value, string Text)> TermUnits =
+    [
+        (nameof(TermUnit.WorkingDays), "Werkdagen"),
+        (nameof(TermUnit.CalendarDays), "Kalenderdagen"),
+        (nameof(TermUnit.Weeks), "Weken"),
+    ];
+
+    /// <summary>The event a term counts from (read by <see cref="ComputeTerm"/>).</summary>
+    internal static readonly ActivityInputInfo CountFromInput = new("CountFrom", "String", "Tellen vanaf",
+        "Datum (jjjj-mm-dd) of tijdstip waarna de termijn begint te lopen; leeg is vandaag.", DefaultSyntax: "JavaScript");
 
     /// <summary>Computes a term from the activity's inputs <c>{prefix}amount</c>, <c>{prefix}unit</c> and <c>countFrom</c>.</summary>
     internal static TermResult? ComputeTerm(ActivityContext context, string amountInput, string unitInput)

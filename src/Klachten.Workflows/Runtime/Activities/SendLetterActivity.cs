@@ -9,7 +9,18 @@ namespace Klachten.Workflows.Runtime.Activities;
 /// <summary>Requests a letter with a stable id; the host turns it into a message to the notification service.</summary>
 internal sealed class SendLetterActivity : IActivityBehavior
 {
-    public string TypeName => ActivityTypes.SendLetter;
+    public const string Type = "Klachten.SendLetter";
+
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Klachten", "Brief versturen", "Vraagt een brief aan bij de notificatiedienst.")
+    {
+        Inputs =
+        [
+            new("LetterKind", "String", "Soort brief", "Het briefsjabloon, bijvoorbeeld Ontvangstbevestiging."),
+            new("Recipients", "String[]", "Ontvangers", "Wie de brief krijgt, bijvoorbeeld klager.", "multitext"),
+            new("CopyTo", "String[]", "Kopie aan", "Wie een kopie krijgt.", "multitext"),
+            new("Attachments", "String[]", "Bijlagen", "Bijlagen bij de brief.", "multitext"),
+        ],
+    };
 
     public ActivityResult Execute(ActivityContext context)
     {
