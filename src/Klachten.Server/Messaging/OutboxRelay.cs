@@ -103,7 +103,7 @@ internal sealed class OutboxRelay(
             {
                 if (!MessageTypes.ByName.TryGetValue(row.MessageType, out var type) || Deserialize(row, type) is not { } message)
                 {
-                    // Not a contract message (e.g. a letter of a workflow without a complaint): park it, visibly.
+                    // Not a contract message (the outbox writer only adds contract records; a row from an older version could be): park it, visibly.
                     logger.LogError("Outbox message {MessageId} of type {MessageType} cannot be published; parked", row.Id, row.MessageType);
                     await MarkAsync(db, row.Id, sent: false, cancellationToken);
                     handled.Add(row.Id);
