@@ -1,4 +1,5 @@
 using Klachten.Server.Hosting;
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
 
 try
@@ -16,7 +17,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+catch (Exception ex) when (ex is StartupException or OptionsValidationException or StaleDatabaseException)
 {
     // One clear line naming the key, not a stack trace.
     await Console.Error.WriteLineAsync($"KlachtenWorkflow cannot start: {ex.Message}");
