@@ -5,7 +5,7 @@
 namespace Klachten.Notifications.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InitialInbox : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

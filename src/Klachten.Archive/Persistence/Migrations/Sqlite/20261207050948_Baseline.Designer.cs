@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Klachten.Archive.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteArchiveDbContext))]
-    [Migration("20261125185430_Initial")]
-    partial class Initial
+    [Migration("20261207050948_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

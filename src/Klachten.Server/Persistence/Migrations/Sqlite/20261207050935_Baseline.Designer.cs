@@ -11,14 +11,54 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Klachten.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKlachtenDbContext))]
-    [Migration("20261125182256_TaskDetails")]
-    partial class TaskDetails
+    [Migration("20261207050935_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allowed");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_audit_entries_complaint_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
 
             modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEntity", b =>
                 {
@@ -236,6 +276,10 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
 
                     b.Property<string>("RecipientsJson")
                         .IsRequired()
@@ -472,6 +516,11 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("MetByLetter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_by_letter");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
@@ -566,6 +615,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ExecutionId")
                         .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
 
@@ -583,6 +633,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("InstanceId", "Sequence")
                         .HasName("pk_journal_entries");
+
+                    b.HasIndex("ExecutionId")
+                        .HasDatabaseName("ix_journal_entries_execution_id");
 
                     b.ToTable("journal_entries", (string)null);
                 });
@@ -607,6 +660,15 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -621,6 +683,11 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sent_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -647,6 +714,11 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
@@ -853,6 +925,37 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflow_instances_definition_id_status");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Features.Audit.AuditEntryEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Features.Complaints.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintEventEntity", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Klachten.Archive.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlArchiveDbContext))]
-    [Migration("20261125185444_Initial")]
-    partial class Initial
+    [Migration("20261207050951_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

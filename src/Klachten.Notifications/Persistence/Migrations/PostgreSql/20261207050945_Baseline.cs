@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Klachten.Notifications.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class InitialInbox : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
