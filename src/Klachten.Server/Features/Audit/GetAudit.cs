@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;

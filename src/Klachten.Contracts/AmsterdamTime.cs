@@ -1,6 +1,9 @@
-namespace Klachten.Workflows.Terms;
+namespace Klachten.Contracts;
 
-/// <summary>Europe/Amsterdam from the system's time-zone data, or the EU summer-time rule where that data is missing.</summary>
+/// <summary>
+/// Europe/Amsterdam from the system's time-zone data, or the EU summer-time rule where that data is missing (slim images
+/// without tzdata). The one Dutch clock of every service: terms, letters, retention dates.
+/// </summary>
 public static class AmsterdamTime
 {
     /// <summary>The Europe/Amsterdam time zone.</summary>
@@ -36,7 +39,7 @@ public static class AmsterdamTime
     }
 
     /// <summary>CET/CEST as in force since 1996: summer time from the last Sunday of March to the last Sunday of October.</summary>
-    internal static TimeZoneInfo EuropeanRule()
+    public static TimeZoneInfo EuropeanRule()
     {
         var start = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0, DateTimeKind.Unspecified), 3, 5, DayOfWeek.Sunday);
         var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0, DateTimeKind.Unspecified), 10, 5, DayOfWeek.Sunday);
