@@ -1,4 +1,5 @@
 using Klachten.ServiceDefaults.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Klachten.Notifications.Persistence;
@@ -11,6 +12,11 @@ internal static class NotificationsDatabase
     public static readonly DatabaseProfile Profile = new("notifications", 72_420_006, ["Notifications", "Klachten"], "notifications.db",
         SqliteNotificationsDbContext.Prefix + "ef_migrations_history", PostgreSqlNotificationsDbContext.SchemaName, "notifications-");
 
-    public static void AddNotificationsDatabase(this IHostApplicationBuilder builder) =>
+    public static void AddNotificationsDatabase(this IHostApplicationBuilder builder)
+    {
         builder.AddServiceDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgreSqlNotificationsDbContext>(Profile);
+
+        // Before the bus's hosted service, which the hosts add after this module.
+        builder.Services.AddHostedService<DatabaseStartup<NotificationsDbContext>>();
+    }
 }

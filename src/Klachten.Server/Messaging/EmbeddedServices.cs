@@ -45,7 +45,6 @@ internal static class EmbeddedServices
 
         configuration.AddInMemoryCollection(defaults);
         builder.AddNotifications();
-        builder.Services.AddHostedService<NotificationsStartup>();
         builder.AddArchive();
         return builder;
     }
@@ -71,14 +70,5 @@ internal static class EmbeddedServices
         return string.IsNullOrWhiteSpace(source) || source == ":memory:"
             ? Path.Combine(DatabaseSettings.DataDirectory(builder), "klachten.db")
             : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, source));
-    }
-
-    /// <summary>Migrates the notification tables at start in Development, as the worker does; elsewhere <c>--migrate</c> does.</summary>
-    private sealed class NotificationsStartup(IServiceProvider services, IHostEnvironment environment) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            environment.IsDevelopment() ? services.MigrateNotificationsDatabaseAsync(cancellationToken) : Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
