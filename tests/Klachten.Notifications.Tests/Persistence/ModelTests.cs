@@ -6,18 +6,14 @@ namespace Klachten.Notifications.Tests.Persistence;
 /// <summary>Each provider's baseline matches the model: a model change without a migration fails here.</summary>
 public sealed class ModelTests
 {
-    [Fact]
-    public void Sqlite_Model_HasNoChangesWithoutAMigration()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public void Model_OfProvider_HasNoChangesWithoutAMigration(string provider)
     {
-        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
-
-        Assert.False(db.Database.HasPendingModelChanges());
-    }
-
-    [Fact]
-    public void PostgreSql_Model_HasNoChangesWithoutAMigration()
-    {
-        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        using NotificationsDbContext db = provider == "Sqlite"
+            ? new SqliteDesignTimeFactory().CreateDbContext([])
+            : new PostgreSqlDesignTimeFactory().CreateDbContext([]);
 
         Assert.False(db.Database.HasPendingModelChanges());
     }
