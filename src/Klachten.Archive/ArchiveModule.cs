@@ -1,6 +1,7 @@
 using Klachten.Archive.Consumers;
 using Klachten.Archive.Persistence;
 using Klachten.Archive.Retention;
+using Klachten.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,9 +62,6 @@ public static class ArchiveModule
     }
 
     /// <summary>Applies the archive's pending migrations: the <c>--migrate</c> step of a deployment.</summary>
-    public static async Task MigrateArchiveDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ArchiveMigrator>().MigrateAsync(cancellationToken);
-    }
+    public static Task MigrateArchiveDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.MigrateServiceDatabaseAsync<ArchiveDbContext>(cancellationToken);
 }

@@ -90,7 +90,7 @@ internal sealed class Dossier(ArchiveDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>The last day a closed case's dossier is kept: its closing date in the Netherlands plus the retention years.</summary>
-    public DateOnly RetainUntil(DateTimeOffset closedAt) => AmsterdamDate.Of(closedAt).AddYears(options.Value.RetentionYears);
+    public DateOnly RetainUntil(DateTimeOffset closedAt) => AmsterdamTime.Today(closedAt).AddYears(options.Value.RetentionYears);
 
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 

@@ -2,6 +2,7 @@ using Klachten.Notifications.Mail;
 using Klachten.Notifications.Messaging;
 using Klachten.Notifications.Persistence;
 using Klachten.Notifications.Rendering;
+using Klachten.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,11 +49,8 @@ public static class NotificationsModule
     }
 
     /// <summary>Applies the notification tables' migrations (at start in Development, or by <c>--migrate</c>).</summary>
-    public static async Task MigrateNotificationsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationsMigrator>().MigrateAsync(cancellationToken);
-    }
+    public static Task MigrateNotificationsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.MigrateServiceDatabaseAsync<NotificationsDbContext>(cancellationToken);
 
     // Relative folders count from the content root; without a setting, the folder shipped next to the binaries.
     private static string Folder(string? configured, string contentRoot, string shipped) =>

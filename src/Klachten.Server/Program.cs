@@ -1,5 +1,6 @@
 using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
 
 try
@@ -17,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+catch (Exception ex) when (ex is StartupException or OptionsValidationException or StaleDatabaseException)
 {
     // One clear line naming the key, not a stack trace.
     await Console.Error.WriteLineAsync($"KlachtenWorkflow cannot start: {ex.Message}");

@@ -1,3 +1,4 @@
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Archive.Persistence;
@@ -6,7 +7,7 @@ namespace Klachten.Archive.Persistence;
 /// The dossier's own tables: schema <c>archive</c> on PostgreSQL, prefix <c>archive_</c> on SQLite (where the
 /// embedded default shares one file with the server). One derived context per provider keeps their migrations apart.
 /// </summary>
-internal abstract class ArchiveDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class ArchiveDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public const int ReferenceLength = 50;
     public const int MessageIdLength = 200;
@@ -17,25 +18,14 @@ internal abstract class ArchiveDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
-    /// <summary>PostgreSQL schema, or null where the provider has none.</summary>
-    protected abstract string? Schema { get; }
-
-    /// <summary>Prefix of every table name where there is no schema to keep them apart.</summary>
-    protected abstract string TablePrefix { get; }
-
     /// <summary>
     /// Serialises the transactions of one case for the rest of the current transaction, so a document archived while
     /// its case closes cannot miss its retention date.
     /// </summary>
     public abstract Task LockCaseAsync(Guid complaintId, CancellationToken cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureTables(ModelBuilder modelBuilder)
     {
-        if (Schema is not null)
-        {
-            modelBuilder.HasDefaultSchema(Schema);
-        }
-
         modelBuilder.Entity<ArchivedDocument>(e =>
         {
             e.ToTable(TablePrefix + "documents");

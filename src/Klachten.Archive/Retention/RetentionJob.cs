@@ -1,4 +1,5 @@
 using Klachten.Archive.Persistence;
+using Klachten.Contracts;
 using Klachten.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ internal sealed class RetentionJob(
     public async Task<RetentionResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         // Kept through the whole last day: deleted from the day after it, Dutch time.
-        var today = AmsterdamDate.Of(clock.GetUtcNow());
+        var today = AmsterdamTime.Today(clock.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Klachten.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Notifications.Persistence;
@@ -7,15 +8,11 @@ namespace Klachten.Notifications.Persistence;
 /// its own migrations: schema <c>notifications</c> on PostgreSQL, table prefix <c>notifications_</c> on SQLite (which
 /// has no schemas and may share its file with the server).
 /// </summary>
-internal abstract class NotificationsDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class NotificationsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<InboxDelivery> InboxDeliveries => Set<InboxDelivery>();
-
-    protected abstract string? Schema { get; }
-
-    protected abstract string TablePrefix { get; }
 
     /// <summary>
     /// Serialises the handling of one message id across consumers, so that two copies of a message delivered at the
@@ -24,13 +21,8 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : DbCon
     /// </summary>
     public abstract Task<IAsyncDisposable> LockMessageAsync(string messageId, CancellationToken cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureTables(ModelBuilder modelBuilder)
     {
-        if (Schema is not null)
-        {
-            modelBuilder.HasDefaultSchema(Schema);
-        }
-
         modelBuilder.Entity<InboxMessage>(e =>
         {
             e.ToTable(TablePrefix + "inbox_messages");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klachten.Contracts;
 
 namespace Klachten.Notifications.Rendering;
 
@@ -6,15 +7,14 @@ namespace Klachten.Notifications.Rendering;
 internal static class Dutch
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>"9 december 2026".</summary>
     public static string Date(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Amsterdam).ToString("d MMMM yyyy", Culture);
+        AmsterdamTime.Local(instant).ToString("d MMMM yyyy", Culture);
 
     /// <summary>"9 december 2026 om 17:00".</summary>
     public static string DateTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Amsterdam).ToString("d MMMM yyyy 'om' HH:mm", Culture);
+        AmsterdamTime.Local(instant).ToString("d MMMM yyyy 'om' HH:mm", Culture);
 
     /// <summary>"A", "A en B", "A, B en C".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Fluid;
+using Klachten.Contracts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ internal sealed partial class LetterTemplates(IOptionsMonitor<NotificationOption
         MaxRecursion = 20,
         FileProvider = new NullFileProvider(),
         CultureInfo = Dutch.Culture,
-        TimeZone = Dutch.Amsterdam,
+        TimeZone = AmsterdamTime.Zone,
     };
 
     private readonly ConcurrentDictionary<string, (DateTime Stamp, IFluidTemplate Template)> _parsed = new(StringComparer.Ordinal);

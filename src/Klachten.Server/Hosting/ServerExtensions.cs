@@ -15,6 +15,7 @@ using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
 using Klachten.Server.Common;
 using Klachten.ServiceDefaults;
+using Klachten.ServiceDefaults.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -95,7 +96,7 @@ internal static class ServerExtensions
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator<KlachtenDbContext>>().MigrateAsync(CancellationToken.None);
         KeyRing.EnsureFirstKey(app.Services);
         if (EmbeddedServices.IsEmbedded(app.Configuration))
         {

@@ -1,7 +1,7 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Klachten.ServiceDefaults.Persistence;
 
 using Klachten.Server.Common;
 
@@ -11,19 +11,14 @@ namespace Klachten.Server.Hosting;
 /// Runs before the server accepts requests: migrations (Development only; elsewhere <c>--migrate</c>), users and
 /// keys, shipped definitions. With pending migrations outside Development it does nothing and readiness stays red.
 /// </summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopes, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedService
+internal sealed class StartupTasks(IServiceScopeFactory scopes, IHostEnvironment environment) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (environment.IsDevelopment())
+        if (!await services.GetRequiredService<DatabaseMigrator<KlachtenDbContext>>().PrepareAtStartAsync(environment.IsDevelopment(), cancellationToken))
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        }
-        else if ((await services.GetRequiredService<KlachtenDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            logger.LogError("The database has pending migrations; run the server once with --migrate. Not ready until then");
             return;
         }
 

@@ -4,6 +4,7 @@ using Klachten.Server.Hosting;
 using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
+using Klachten.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 
@@ -28,11 +29,10 @@ internal static class EmbeddedServices
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(configuration["Klachten:Notifications:PickupDirectory"]) && string.IsNullOrWhiteSpace(configuration["Klachten:Notifications:Smtp:Host"]))
         {
-            defaults["Klachten:Notifications:PickupDirectory"] = Path.Combine(DataDirectory(builder), MailFolder);
+            defaults["Klachten:Notifications:PickupDirectory"] = Path.Combine(DatabaseSettings.DataDirectory(builder), MailFolder);
         }
 
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (database.Provider == DatabaseProvider.Sqlite)
+        if (DatabaseSettings.ReadProvider(configuration) == DatabaseProvider.Sqlite)
         {
             var serverFile = ServerSqliteFile(builder);
             foreach (var service in new[] { "Notifications", "Archive" })
@@ -47,7 +47,6 @@ internal static class EmbeddedServices
 
         configuration.AddInMemoryCollection(defaults);
         builder.AddNotifications();
-        builder.Services.AddHostedService<NotificationsStartup>();
         builder.AddArchive();
         return builder;
     }
@@ -66,27 +65,12 @@ internal static class EmbeddedServices
         await services.MigrateArchiveDatabaseAsync(cancellationToken);
     }
 
-    private static string DataDirectory(IHostApplicationBuilder builder)
-    {
-        var configured = builder.Configuration.GetSection(KlachtenOptions.SectionName).Get<KlachtenOptions>()?.DataDirectory ?? "data";
-        return Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, configured));
-    }
-
     private static string ServerSqliteFile(IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Klachten");
         var source = string.IsNullOrWhiteSpace(connectionString) ? null : new SqliteConnectionStringBuilder(connectionString).DataSource;
         return string.IsNullOrWhiteSpace(source) || source == ":memory:"
-            ? Path.Combine(DataDirectory(builder), "klachten.db")
+            ? Path.Combine(DatabaseSettings.DataDirectory(builder), "klachten.db")
             : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, source));
-    }
-
-    /// <summary>Migrates the notification tables at start in Development, as the worker does; elsewhere <c>--migrate</c> does.</summary>
-    private sealed class NotificationsStartup(IServiceProvider services, IHostEnvironment environment) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            environment.IsDevelopment() ? services.MigrateNotificationsDatabaseAsync(cancellationToken) : Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

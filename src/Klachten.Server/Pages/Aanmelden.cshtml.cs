@@ -1,3 +1,4 @@
+using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;

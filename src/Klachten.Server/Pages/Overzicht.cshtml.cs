@@ -1,4 +1,5 @@
 using System.Text;
+using Klachten.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;

@@ -2,52 +2,25 @@ using Klachten.Server.Hosting;
 using Klachten.Server.Common;
 using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Persistence;
 
+/// <summary>The server's database on the shared persistence kit: its contexts, lock key and default file.</summary>
 internal static class PersistenceExtensions
 {
-    private const string MigrationsTable = "__ef_migrations_history";
-
-    public static DbContextOptionsBuilder UseKlachtenSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsTable)).UseSnakeCaseNamingConvention().WithSqliteDurability();
-
-    public static DbContextOptionsBuilder UseKlachtenPostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsTable)).UseSnakeCaseNamingConvention();
+    /// <summary>The tables of the server; readiness checks <c>database</c> and <c>migrations</c>.</summary>
+    public static readonly DatabaseProfile Profile = new(
+        Name: "server",
+        MigrationLockKey: 72_420_001,
+        ConnectionStringNames: ["Klachten"],
+        SqliteFileName: "klachten.db",
+        SqliteHistoryTable: DatabaseProfile.PostgreSqlHistoryTable,
+        PostgreSqlSchema: null,
+        HealthCheckPrefix: "");
 
     public static IHostApplicationBuilder AddKlachtenPersistence(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).GetValidated<DatabaseOptions>(DatabaseOptions.SectionName);
-        var connectionString = builder.Configuration.GetConnectionString("Klachten");
-
-        if (options.Provider == DatabaseProvider.PostgreSql)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new StartupException("ConnectionStrings:Klachten is required when Klachten:Database:Provider is PostgreSql.");
-            }
-
-            builder.Services.AddDbContext<KlachtenDbContext, PostgreSqlKlachtenDbContext>(o => o.UseKlachtenPostgreSql(connectionString));
-        }
-        else
-        {
-            connectionString ??= DefaultSqliteConnectionString(builder);
-            builder.Services.AddDbContext<KlachtenDbContext, SqliteKlachtenDbContext>(o => o.UseKlachtenSqlite(connectionString));
-        }
-
-        builder.Services.AddScoped<DatabaseMigrator>();
-        builder.Services.AddHealthChecks()
-            .AddDbContextCheck<KlachtenDbContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.AddServiceDatabase<KlachtenDbContext, SqliteKlachtenDbContext, PostgreSqlKlachtenDbContext>(Profile);
         return builder;
-    }
-
-    private static string DefaultSqliteConnectionString(IHostApplicationBuilder builder)
-    {
-        var dataDirectory = builder.Configuration.GetSection(KlachtenOptions.SectionName).Get<KlachtenOptions>()?.DataDirectory ?? "data";
-        var path = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, dataDirectory));
-        Directory.CreateDirectory(path);
-        return $"Data Source={Path.Combine(path, "klachten.db")};Pooling=True";
     }
 }

@@ -3,6 +3,7 @@ using Klachten.Server.Common;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
+using Klachten.ServiceDefaults.Persistence;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Terms;
@@ -41,7 +42,7 @@ internal static class RuntimeExtensions
         builder.Services.AddScoped<WorkflowRuntime>();
         builder.Services.AddSingleton<TimerService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
-        if (builder.Configuration.GetSection(DatabaseOptions.SectionName).GetValidated<DatabaseOptions>(DatabaseOptions.SectionName).Provider == DatabaseProvider.PostgreSql
+        if (DatabaseSettings.ReadProvider(builder.Configuration) == DatabaseProvider.PostgreSql
             && builder.Configuration.GetConnectionString("Klachten") is { Length: > 0 } connectionString)
         {
             builder.Services.AddHostedService(sp => new TimerNotificationListener(connectionString, sp.GetRequiredService<TimerSignal>(),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Klachten.Contracts;
 
 namespace Klachten.Workflows.Terms;
 

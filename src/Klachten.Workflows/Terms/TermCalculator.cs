@@ -1,3 +1,5 @@
+using Klachten.Contracts;
+
 namespace Klachten.Workflows.Terms;
 
 /// <summary>

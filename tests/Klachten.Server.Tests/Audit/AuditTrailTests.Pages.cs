@@ -1,5 +1,6 @@
 using System.Net;
 using Klachten.Archive;
+using Klachten.Contracts;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Procedure;

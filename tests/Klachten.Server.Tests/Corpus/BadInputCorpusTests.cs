@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Tests.Support;
 using Klachten.Server.Tests.Tasks;
 using Klachten.Workflows.Terms;

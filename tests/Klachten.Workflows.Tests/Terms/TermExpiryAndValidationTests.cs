@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klachten.Contracts;
 using Klachten.Workflows.Terms;
 using static Klachten.Workflows.Tests.Terms.DutchHolidaysTests;
 

@@ -1,4 +1,5 @@
 using Klachten.Archive;
+using Klachten.Contracts;
 using Klachten.ServiceDefaults.Jobs;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Hosting;
 using Klachten.Server.Common;
 using Klachten.Server.Persistence;

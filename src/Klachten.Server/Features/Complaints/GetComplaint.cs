@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Hosting;
 using Klachten.Server.Common;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
 using Klachten.Server.Common;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klachten.Contracts;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Tasks;

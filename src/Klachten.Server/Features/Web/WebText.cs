@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
 
@@ -45,7 +46,7 @@ internal static class WebText
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Date(d) : "—";
 
     public static string Instant(DateTimeOffset? instant) =>
-        instant is { } i ? Klachten.Workflows.Terms.AmsterdamTime.Local(i).ToString("d MMMM yyyy, HH:mm", Dutch) : "—";
+        instant is { } i ? AmsterdamTime.Local(i).ToString("d MMMM yyyy, HH:mm", Dutch) : "—";
 
     /// <summary>A JSON value of the API's case view as plain text (strings unquoted, dates and ids without quotes).</summary>
     public static string Text(System.Text.Json.Nodes.JsonNode? node) => node switch

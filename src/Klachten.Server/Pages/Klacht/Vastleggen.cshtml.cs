@@ -1,3 +1,4 @@
+using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
@@ -110,7 +111,7 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
             .Select(b => b.EventName).ToListAsync(HttpContext.RequestAborted);
         WaitsForWithdrawal = awaited.Contains(WithdrawalEvent);
         WaitsForWrittenComplaint = awaited.Contains(WrittenComplaintEvent);
-        ReceivedOn = Klachten.Workflows.Terms.AmsterdamTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        ReceivedOn = AmsterdamTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
 
