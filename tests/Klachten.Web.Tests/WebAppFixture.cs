@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Klachten.Testing;
-using Microsoft.Playwright;
 using Klachten.Testing.Processes;
+using Microsoft.Playwright;
 
 namespace Klachten.Web.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Klachten.Server.Common;

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 using Klachten.Server.Common;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Klachten.Server.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Diagnostics;
-
 using Klachten.Server.Common;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Klachten.Server.Hosting;
 

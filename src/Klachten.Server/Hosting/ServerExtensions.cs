@@ -1,3 +1,4 @@
+using Klachten.Server.Common;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
@@ -11,9 +12,8 @@ using Klachten.Server.Features.Telemetry;
 using Klachten.Server.Features.Terms;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Messaging;
-using Klachten.Server.Runtime;
 using Klachten.Server.Persistence;
-using Klachten.Server.Common;
+using Klachten.Server.Runtime;
 using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;
 using Klachten.Workflows.Definitions;

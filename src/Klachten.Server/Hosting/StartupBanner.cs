@@ -1,8 +1,7 @@
+using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Hosting;
 

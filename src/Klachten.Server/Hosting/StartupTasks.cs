@@ -1,9 +1,8 @@
+using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults.Persistence;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Hosting;
 

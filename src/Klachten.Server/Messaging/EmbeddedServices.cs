@@ -1,7 +1,7 @@
 using Klachten.Archive;
 using Klachten.Notifications;
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;

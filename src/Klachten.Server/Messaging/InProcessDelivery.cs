@@ -1,10 +1,9 @@
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using MassTransit;
 using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Messaging;
 

@@ -1,5 +1,5 @@
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Klachten.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Messaging;
 

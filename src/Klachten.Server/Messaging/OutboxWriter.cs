@@ -1,8 +1,7 @@
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Messaging;
 

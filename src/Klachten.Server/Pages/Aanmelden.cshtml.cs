@@ -1,11 +1,11 @@
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
+using Klachten.Workflows.Terms;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Pages;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Klachten.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
@@ -8,6 +7,7 @@ using Klachten.Workflows.Terms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Pages;
 

@@ -1,7 +1,6 @@
+using Klachten.Server.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Persistence;
 

@@ -1,6 +1,5 @@
-using Klachten.ServiceDefaults.Persistence;
-
 using Klachten.Server.Common;
+using Klachten.ServiceDefaults.Persistence;
 
 namespace Klachten.Server.Persistence;
 

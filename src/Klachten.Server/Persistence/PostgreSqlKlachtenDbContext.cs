@@ -1,7 +1,6 @@
+using Klachten.Server.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Persistence;
 

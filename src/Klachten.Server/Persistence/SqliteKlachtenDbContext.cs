@@ -1,8 +1,7 @@
+using Klachten.Server.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Persistence;
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Runtime;
 

@@ -1,9 +1,9 @@
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Definitions;
 using Klachten.ServiceDefaults.Persistence;
+using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Terms;

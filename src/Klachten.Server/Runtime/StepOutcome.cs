@@ -1,6 +1,5 @@
-using Klachten.Workflows.Runtime;
-
 using Klachten.Server.Common;
+using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Runtime;
 

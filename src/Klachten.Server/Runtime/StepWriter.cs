@@ -1,9 +1,8 @@
 using System.Text.Json;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Runtime;
 

@@ -1,7 +1,6 @@
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Npgsql;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Runtime;
 

@@ -1,8 +1,7 @@
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Runtime;
 

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Runtime;
 

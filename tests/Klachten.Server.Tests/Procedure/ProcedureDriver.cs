@@ -5,8 +5,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Klachten.Archive;
 using Klachten.Server.Features.Auth;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Klachten.Server.Persistence;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klachten.Server.Features.Audit;
 

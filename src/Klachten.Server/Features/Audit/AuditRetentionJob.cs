@@ -1,7 +1,7 @@
 using Klachten.Archive;
 using Klachten.Contracts;
-using Klachten.ServiceDefaults.Jobs;
 using Klachten.Server.Persistence;
+using Klachten.ServiceDefaults.Jobs;
 using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

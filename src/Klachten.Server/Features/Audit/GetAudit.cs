@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;

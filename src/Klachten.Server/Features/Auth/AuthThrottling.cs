@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;
 

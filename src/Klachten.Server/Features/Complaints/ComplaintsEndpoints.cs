@@ -1,8 +1,8 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
+using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using MassTransit;
-using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 

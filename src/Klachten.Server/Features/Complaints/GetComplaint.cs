@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Terms;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;
 

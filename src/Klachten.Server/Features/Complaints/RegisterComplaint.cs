@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Klachten.Workflows.Terms;

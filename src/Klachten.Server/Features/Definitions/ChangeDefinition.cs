@@ -1,5 +1,5 @@
-using Klachten.Server.Hosting;
 using Klachten.Server.Common;
+using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 

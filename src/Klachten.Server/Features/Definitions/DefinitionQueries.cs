@@ -1,7 +1,6 @@
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Features.Definitions;
 

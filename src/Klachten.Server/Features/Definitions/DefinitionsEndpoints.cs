@@ -1,6 +1,5 @@
-using Klachten.Server.Features.Auth;
-
 using Klachten.Server.Common;
+using Klachten.Server.Features.Auth;
 
 namespace Klachten.Server.Features.Definitions;
 

@@ -1,6 +1,5 @@
-using Klachten.Workflows.Definitions;
-
 using Klachten.Server.Common;
+using Klachten.Workflows.Definitions;
 
 namespace Klachten.Server.Features.Definitions;
 

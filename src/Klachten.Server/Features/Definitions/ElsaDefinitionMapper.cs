@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Features.Definitions;
 

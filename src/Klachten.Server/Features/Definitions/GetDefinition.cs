@@ -1,6 +1,6 @@
+using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 

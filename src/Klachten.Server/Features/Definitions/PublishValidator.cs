@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Acornima;
 using Fluid;
+using Klachten.Server.Common;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Features.Definitions;
 

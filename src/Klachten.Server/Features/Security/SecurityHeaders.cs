@@ -1,6 +1,6 @@
+using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 

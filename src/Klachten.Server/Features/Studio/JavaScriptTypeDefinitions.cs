@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Studio;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Hosting;
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Features.Tasks;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Klachten.Workflows.Terms;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;
 
