@@ -16,6 +16,7 @@ public sealed class StudioApiTests(SqliteServerFixture fixture) : IClassFixture<
         var items = (await GetAsync(_owner, "/elsa/api/descriptors/activities?Refresh=True"))["items"]!.AsArray();
         var keys = items.Select(i => $"{i!["typeName"]}@{i["version"]}").ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.NotEmpty(items);
         Assert.All(items, i =>
         {
             Assert.True((bool)i!["isBrowsable"]!);
