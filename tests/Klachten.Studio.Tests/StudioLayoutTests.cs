@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -40,7 +41,7 @@ public sealed partial class StudioTests
             }
         };
 
-        var cold = await LoadEditorAsync(page, () => page.GotoAsync($"/studio/editor?id={DefinitionId}"), activities, connections);
+        var cold = await LoadEditorAsync(page, () => page.OpenPageAsync($"/studio/editor?id={DefinitionId}"), activities, connections);
         var coldFallbacks = Volatile.Read(ref fallbacks);
         var boxes = await NodeBoxesAsync(page);
         var crossings = await EdgeCrossingsAsync(page, boxes);

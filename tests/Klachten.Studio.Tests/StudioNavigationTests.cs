@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
@@ -23,7 +24,7 @@ public sealed partial class StudioTests
             var times = new List<string>();
             times.Add(await Step("list", async () =>
             {
-                await page.GotoAsync("/studio/");
+                await page.OpenPageAsync("/studio/");
                 await Assertions.Expect(ListRow(page)).ToBeVisibleAsync(new() { Timeout = 90_000 });
             }));
             // Survives only if the page is not loaded again.

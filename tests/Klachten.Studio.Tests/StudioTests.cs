@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -28,7 +29,7 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
                 Interlocked.Increment(ref files);
             }
         };
-        var cold = await LoadListAsync(page, () => page.GotoAsync("/studio/"));
+        var cold = await LoadListAsync(page, () => page.OpenPageAsync("/studio/"));
         await page.ScreenshotAsync(new() { Path = Screenshot("definition-list.png") });
         var coldBytes = Interlocked.Read(ref bytes);
         var coldFiles = Interlocked.Read(ref files);
@@ -55,7 +56,7 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
         var connections = expected["connections"]!.AsArray().Count;
         await using var context = await fixture.NewContextAsync();
         var page = await NewPageAsync(context);
-        await page.GotoAsync($"/studio/editor?id={DefinitionId}");
+        await page.OpenPageAsync($"/studio/editor?id={DefinitionId}");
         var nodes = page.Locator("g.x6-node");
         await Assertions.Expect(nodes).ToHaveCountAsync(activities, new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("g.x6-edge")).ToHaveCountAsync(connections);
@@ -155,7 +156,7 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
 
         await using var context = await fixture.NewContextAsync();
         var page = await NewPageAsync(context);
-        await page.GotoAsync($"/studio/instance?id={instanceId}");
+        await page.OpenPageAsync($"/studio/instance?id={instanceId}");
         await Assertions.Expect(page.Locator("g.x6-node").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Assertions.Expect(page.GetByText("Completed").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("instance-viewer.png") });
@@ -168,7 +169,7 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
         var instanceId = s_runningInstance ?? await RegisterComplaintAsync();
         await using var context = await fixture.NewContextAsync();
         var page = await NewPageAsync(context);
-        await page.GotoAsync($"/studio/workflows/instances/{instanceId}/view");
+        await page.OpenPageAsync($"/studio/workflows/instances/{instanceId}/view");
         await Assertions.Expect(page.Locator("elsa-workflow-instance-viewer g.x6-node").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
 
         await page.ReloadAsync();
@@ -182,7 +183,7 @@ public sealed partial class StudioTests(StudioFixture fixture, ITestOutputHelper
     {
         var page = await NewPageAsync(context);
         var latest = await fixture.Server.GetJsonAsync("procesbeheerder", $"/elsa/api/workflow-definitions/by-definition-id/{DefinitionId}?versionOptions=Latest");
-        await page.GotoAsync($"/studio/editor?id={DefinitionId}");
+        await page.OpenPageAsync($"/studio/editor?id={DefinitionId}");
         await Assertions.Expect(page.Locator("g.x6-node")).ToHaveCountAsync(latest["root"]!["activities"]!.AsArray().Count, new() { Timeout = 90_000 });
         return page;
     }

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,9 +13,9 @@ public sealed class AuditPageTests(WebAppFixture app)
     {
         var (id, reference) = await app.RegisterAsync();
         var manager = await app.SignInAsync("leidinggevende");
-        Assert.Equal(404, (await manager.GotoAsync($"/klachten/{id}"))!.Status);
+        await manager.OpenPageAsync($"/klachten/{id}", expectedStatus: 404);
         var beheerder = await app.SignInAsync("beheerder");
-        await beheerder.GotoAsync($"/klachten/{id}");
+        await beheerder.OpenPageAsync($"/klachten/{id}");
 
         await beheerder.GetByRole(AriaRole.Link, new() { Name = "Inzagelogboek: wie heeft deze klacht bekeken" }).ClickAsync();
 
@@ -34,10 +35,10 @@ public sealed class AuditPageTests(WebAppFixture app)
     {
         var (id, _) = await app.RegisterAsync();
         var director = await app.SignInAsync("directeur");
-        await director.GotoAsync($"/klachten/{id}");
+        await director.OpenPageAsync($"/klachten/{id}");
         await Expect(director.GetByRole(AriaRole.Link, new() { Name = "Inzagelogboek: wie heeft deze klacht bekeken" })).ToHaveCountAsync(0);
 
-        await director.GotoAsync($"/klachten/{id}/inzage");
+        await director.OpenPageAsync($"/klachten/{id}/inzage");
 
         await Expect(director.Locator("h1")).ToHaveTextAsync("Geen toegang");
     }

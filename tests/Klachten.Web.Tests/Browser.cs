@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -18,7 +19,7 @@ internal static class Browser
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString(), Locale = "nl-NL", AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/aanmelden");
+        await page.OpenPageAsync("/aanmelden");
         await page.GetByLabel("Gebruikersnaam").FillAsync(user);
         await page.GetByLabel("Wachtwoord").FillAsync(user);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
@@ -29,7 +30,7 @@ internal static class Browser
     /// <summary>Navigates, records the page load time once per page name and asserts no WCAG 2.1 A/AA violations.</summary>
     public static async Task OpenAsync(this IPage page, WebAppFixture app, string path, string name)
     {
-        var response = await page.GotoAsync(path);
+        var response = await page.OpenPageAsync(path);
         Assert.NotNull(response);
         await app.RecordLoadTimeAsync(page, name);
         await AssertAccessibleAsync(page, name);
@@ -86,7 +87,7 @@ internal static class Browser
     /// <summary>Opens a task from the inbox and completes it with the mouse and keyboard as a user would.</summary>
     public static async Task CompleteAsync(this IPage page, string reference, string title, string outcome, IReadOnlyDictionary<string, string>? fields = null, string? comment = null)
     {
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         await page.Task(reference, title).GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = outcome, Exact = true }).CheckAsync();
         foreach (var (label, value) in fields ?? new Dictionary<string, string>())

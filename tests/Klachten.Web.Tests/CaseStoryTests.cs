@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Testing;
@@ -29,7 +30,7 @@ public sealed class CaseStoryTests(WebAppFixture app)
         // itself) starts with that current step in view.
         var directeur = await app.SignInAsync("directeur");
         await directeur.SetViewportSizeAsync(1280, 900);
-        await directeur.GotoAsync($"/klachten/{id}");
+        await directeur.OpenPageAsync($"/klachten/{id}");
         var inView = await directeur.EvaluateAsync<bool>(
             "() => { const r = document.querySelector('.stroom').getBoundingClientRect(); const a = document.querySelector('.stroom .actief').getBoundingClientRect(); return a.left >= r.left && a.right <= r.right; }");
         Assert.True(inView, "the current step is not in view in the flowchart");

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Net;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,8 +15,8 @@ public sealed class ConcurrencyAndAccessTests(WebAppFixture app)
         var taskId = await app.OpenTaskAsync("directeur", reference, "Bevestig de ontvangst van de klacht schriftelijk");
         var first = await app.SignInAsync("directeur");
         var second = await app.SignInAsync("directeur");
-        await first.GotoAsync($"/taken/{taskId}");
-        await second.GotoAsync($"/taken/{taskId}");
+        await first.OpenPageAsync($"/taken/{taskId}");
+        await second.OpenPageAsync($"/taken/{taskId}");
 
         await Task.WhenAll(
             first.GetByRole(AriaRole.Button, new() { Name = "Taak afronden" }).ClickAsync(),
@@ -39,16 +40,15 @@ public sealed class ConcurrencyAndAccessTests(WebAppFixture app)
         var taskId = await app.OpenTaskAsync("directeur", reference, "Bevestig de ontvangst van de klacht schriftelijk");
         var manager = await app.SignInAsync("leidinggevende");
 
-        var casePage = await manager.GotoAsync($"/klachten/{id}");
-        Assert.Equal(404, casePage!.Status);
+        await manager.OpenPageAsync($"/klachten/{id}", expectedStatus: 404);
         await Expect(manager.Locator("h1")).ToHaveTextAsync("Niet gevonden");
         await Browser.AssertAccessibleAsync(manager, "not found");
-        Assert.Equal(404, (await manager.GotoAsync($"/taken/{taskId}"))!.Status);
-        await manager.GotoAsync("/klachten");
+        await manager.OpenPageAsync($"/taken/{taskId}", expectedStatus: 404);
+        await manager.OpenPageAsync("/klachten");
         await Expect(manager.GetByText(reference)).ToHaveCountAsync(0);
 
         var director = await app.SignInAsync("directeur");
-        Assert.Equal(200, (await director.GotoAsync($"/klachten/{id}"))!.Status);
+        await director.OpenPageAsync($"/klachten/{id}", expectedStatus: 200);
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class ConcurrencyAndAccessTests(WebAppFixture app)
         await director.ScreenshotAsync("overview");
         await director.OpenAsync(app, "/klachten", "complaints list");
 
-        await director.GotoAsync("/overzicht");
+        await director.OpenPageAsync("/overzicht");
         var download = await director.RunAndWaitForDownloadAsync(() => director.Locator("#csv").ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.StartsWith("Onderdeel;Categorie;Waarde", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Matches("Ontvangen;Totaal;[1-9]", csv);
 
         var medewerker = await app.SignInAsync("medewerker");
-        await medewerker.GotoAsync("/overzicht");
+        await medewerker.OpenPageAsync("/overzicht");
         await Expect(medewerker.Locator("h1")).ToHaveTextAsync("Geen toegang");
         await Browser.AssertAccessibleAsync(medewerker, "no access");
     }

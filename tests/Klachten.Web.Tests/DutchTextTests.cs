@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
@@ -55,7 +56,7 @@ public sealed class DutchTextTests(WebAppFixture app)
 
         // A task completed without its required field: the field's label, not its key.
         var commissie = await app.SignInAsync("commissie");
-        await commissie.GotoAsync("/");
+        await commissie.OpenPageAsync("/");
         await commissie.Task(reference, "Breng bindend advies uit").GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
         await commissie.GetByRole(AriaRole.Radio, new() { Name = "Gegrond", Exact = true }).CheckAsync();
         await commissie.GetByRole(AriaRole.Button, new() { Name = "Taak afronden" }).ClickAsync();
@@ -63,7 +64,7 @@ public sealed class DutchTextTests(WebAppFixture app)
         await AssertNoCodesAsync(commissie, "task with errors");
 
         var directeur = await app.SignInAsync("directeur");
-        await directeur.GotoAsync("/klachten/" + id);
+        await directeur.OpenPageAsync("/klachten/" + id);
         await Expect(directeur.Locator("dl.gegevens")).ToContainTextAsync("Vertrouwenspersoon");
         await Expect(directeur.Locator("dl.gegevens")).ToContainTextAsync("Religie");
         await Expect(directeur.Locator(".tijdlijn")).ToContainTextAsync("Brief 'Voorgelegd aan de Klachtencommissie' aangevraagd.");

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
 using Klachten.Testing;
 using Microsoft.Playwright;
@@ -26,7 +27,7 @@ public sealed class ExtensionInTheBrowserTests(WebAppFixture app)
 
         var commissie = await app.SignInAsync("commissie");
         // The first advice task offers the extension.
-        await commissie.GotoAsync("/");
+        await commissie.OpenPageAsync("/");
         await commissie.Task(reference, "Breng bindend advies uit").GetByRole(AriaRole.Link, new() { Name = "Afronden" }).First.ClickAsync();
         await Expect(commissie.GetByRole(AriaRole.Radio, new() { Name = "Verlengen", Exact = true })).ToHaveCountAsync(1);
         await Expect(commissie.Locator(".geweigerd")).ToHaveCountAsync(0);
@@ -34,7 +35,7 @@ public sealed class ExtensionInTheBrowserTests(WebAppFixture app)
             new Dictionary<string, string> { ["Toelichting bij het advies (of de reden van verlenging)"] = "Wij horen eerst de medewerker." });
 
         // The second one: three outcomes, the reason for the missing fourth.
-        await commissie.GotoAsync("/");
+        await commissie.OpenPageAsync("/");
         await commissie.Task(reference, AdviceAfterExtension).GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
         await Expect(commissie.GetByRole(AriaRole.Radio)).ToHaveCountAsync(3);
         await Expect(commissie.GetByRole(AriaRole.Radio, new() { Name = "Verlengen", Exact = true })).ToHaveCountAsync(0);
@@ -62,7 +63,7 @@ public sealed class ExtensionInTheBrowserTests(WebAppFixture app)
 
         // The committee's explanation of the extension is filed as its reason, not as advice.
         var directeur = await app.SignInAsync("directeur");
-        await directeur.GotoAsync($"/klachten/{id}");
+        await directeur.OpenPageAsync($"/klachten/{id}");
         await Expect(directeur.Locator("#dossierstukken td:first-child")).ToHaveTextAsync(["Contactnotitie", "Rapportage", "Reden verlenging"]);
     }
 }

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.RegularExpressions;
 using Klachten.Testing;
 using Microsoft.Playwright;
@@ -88,7 +89,7 @@ public sealed partial class ProcedureInTheBrowserTests(WebAppFixture app)
     /// <summary>Only Tab and Enter: to the task's "Afronden" link in the inbox, then to the (preselected) single outcome's submit button.</summary>
     private async Task CompleteWithKeyboardOnlyAsync(IPage page, string reference, string title)
     {
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         var link = $"Afronden: {title} {reference}";
         await TabToAsync(page, "A", link, 80);
         await page.Keyboard.PressAsync("Enter");

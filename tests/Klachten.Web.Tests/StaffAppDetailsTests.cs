@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -63,14 +64,14 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     {
         var (_, reference) = await app.RegisterAsync();
         var directeur = await app.SignInAsync("directeur");
-        await directeur.GotoAsync("/");
+        await directeur.OpenPageAsync("/");
         var entry = directeur.Task(reference, "Bevestig de ontvangst");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Oppakken" }).ClickAsync();
         await Expect(directeur.Locator("dl.gegevens").First).ToContainTextAsync("Dina Directeur");
-        await directeur.GotoAsync("/");
+        await directeur.OpenPageAsync("/");
         await Expect(directeur.Task(reference, "Bevestig de ontvangst").Locator("dd", new() { HasTextString = "Dina Directeur" })).ToHaveCountAsync(1);
 
-        await directeur.GotoAsync("/overzicht");
+        await directeur.OpenPageAsync("/overzicht");
         foreach (var card in await directeur.Locator(".kaart").AllInnerTextsAsync())
         {
             var match = CardCount().Match(card);
@@ -90,7 +91,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     {
         var (id, reference) = await app.RegisterAsync(stage: "Informal", concernedEmployee: "medewerker");
         var medewerker = await app.SignInAsync("medewerker");
-        await medewerker.GotoAsync("/");
+        await medewerker.OpenPageAsync("/");
         await medewerker.Task(reference, "Bespreek de klacht met de klant").GetByRole(AriaRole.Link, new() { Name = "Afronden" }).ClickAsync();
 
         var about = medewerker.Locator("dl[aria-labelledby='over-de-klacht']");
@@ -114,7 +115,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     public async Task Intake_ComplaintAboutTheRegisteringEmployee_LandsInTheInboxWithTheReason()
     {
         var page = await app.SignInAsync("medewerker");
-        await page.GotoAsync("/klachten/nieuw");
+        await page.OpenPageAsync("/klachten/nieuw");
         await page.Locator("#complainant-name").FillAsync("Jan de Vries");
         await page.Locator("#complainant-email").FillAsync("jan@example.nl");
         await page.GetByLabel("Bejegening door een medewerker").CheckAsync();
@@ -134,7 +135,7 @@ public sealed partial class StaffAppDetailsTests(WebAppFixture app)
     public async Task IntakeCheck_FocusGoesToTheErrorSummary()
     {
         var page = await app.SignInAsync("medewerker");
-        await page.GotoAsync("/klachten/nieuw");
+        await page.OpenPageAsync("/klachten/nieuw");
         await page.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
         await Expect(page.Locator("#foutmeldingen")).ToBeFocusedAsync();
     }

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +24,7 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
         // Not confirmed: a Dutch message, nothing recorded.
         await directeur.GetByRole(AriaRole.Button, new() { Name = "Intrekking vastleggen" }).ClickAsync();
         await Expect(directeur.Locator("#fout")).ToHaveTextAsync("Vink aan dat de klager de klacht heeft ingetrokken.");
-        await directeur.GotoAsync($"/klachten/{id}");
+        await directeur.OpenPageAsync($"/klachten/{id}");
         await Expect(directeur.Locator("#status")).ToHaveTextAsync("Ontvangen");
 
         await directeur.Locator("#intrekking").ClickAsync();
@@ -35,7 +36,7 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
         await Expect(directeur.Locator("#brieven tr[data-letter-kind='BevestigingIntrekking']")).ToHaveCountAsync(1);
         // Nothing left to withdraw: no action on the case, the form says so.
         await Expect(directeur.Locator("#intrekking")).ToHaveCountAsync(0);
-        await directeur.GotoAsync($"/klachten/{id}/vastleggen");
+        await directeur.OpenPageAsync($"/klachten/{id}/vastleggen");
         await Expect(directeur.Locator("#niet-mogelijk")).ToContainTextAsync("wacht nu niet op een intrekking");
     }
 
@@ -48,7 +49,7 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
         var today = await app.TodayAsync();
 
         var directeur = await app.SignInAsync("directeur");
-        await directeur.GotoAsync($"/klachten/{id}");
+        await directeur.OpenPageAsync($"/klachten/{id}");
         // No task is open: the procedure waits for the written complaint; the withdrawal listener beside it is an
         // action on the page, not the current step.
         await Expect(directeur.Locator("#huidige-stap")).ToHaveTextAsync("— wacht op: Wacht op de schriftelijke klacht");
@@ -77,7 +78,7 @@ public sealed class WithdrawalInTheBrowserTests(WebAppFixture app)
     {
         var (id, _) = await app.RegisterAsync();
         var commissie = await app.SignInAsync("commissie");
-        await commissie.GotoAsync($"/klachten/{id}");
+        await commissie.OpenPageAsync($"/klachten/{id}");
         await Expect(commissie.Locator("h1")).ToContainTextAsync("Klacht");
         await Expect(commissie.Locator("#intrekking")).ToHaveCountAsync(0);
     }

@@ -1,5 +1,6 @@
 using Klachten.Notifications.Persistence;
 using Klachten.Notifications.Tests.Support;
+using Klachten.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,12 +69,19 @@ public abstract class InboxDatabaseTests(NotificationsTestDatabase database) : I
         var held = await first.ServiceProvider.GetRequiredService<NotificationsDbContext>().LockMessageAsync(id, CancellationToken.None);
 
         var waiting = second.ServiceProvider.GetRequiredService<NotificationsDbContext>().LockMessageAsync(id, CancellationToken.None);
-        var stillWaiting = !waiting.IsCompleted;
-        await held.DisposeAsync();
-        await (await waiting).DisposeAsync();
 
-        Assert.True(stillWaiting);
+        // Blocked on the lock itself (not merely still opening its connection), and only until the holder lets go.
+        await WaitUntilBlockedAsync();
+        Assert.False(waiting.IsCompleted, "The second caller got the lock while the first still held it.");
+        await held.DisposeAsync();
+        await (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
     }
+
+    /// <summary>Returns once a second caller is known to wait on the lock; fails when none ever does.</summary>
+    protected abstract Task WaitUntilBlockedAsync();
+
+    /// <summary>The service provider of the running notification host.</summary>
+    protected IServiceProvider Services => _host.Services;
 
     private static string Strip(string table) => table.Replace("notifications_", string.Empty, StringComparison.Ordinal).TrimStart('_');
 }
@@ -83,10 +91,24 @@ public sealed class SqliteInboxDatabaseTests(SqliteDatabase database) : InboxDat
     // EF's __EFMigrationsLock is its own lock table, shared with the server when they share a file.
     protected override string TablesQuery =>
         "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock'";
+
+    // The in-process lock is a semaphore: a waiter's task is incomplete from the call on.
+    protected override Task WaitUntilBlockedAsync() => Task.CompletedTask;
 }
 
 public sealed class PostgreSqlInboxDatabaseTests(PostgreSqlDatabase database) : InboxDatabaseTests(database), IClassFixture<PostgreSqlDatabase>
 {
     protected override string TablesQuery =>
         "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'notifications'";
+
+    // Positive evidence from the server: an advisory lock request in this database that is not granted.
+    protected override async Task WaitUntilBlockedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        // A time-out here means no caller ever waited on the advisory lock.
+        await Eventually.Until(async () => await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            .SingleAsync() > 0, TimeSpan.FromSeconds(10));
+    }
 }

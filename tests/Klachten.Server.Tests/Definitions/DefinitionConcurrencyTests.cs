@@ -21,7 +21,7 @@ public abstract class DefinitionConcurrencyTests(ServerFixture fixture)
         var responses = await Task.WhenAll(clients.Select(c => c.PublishAsync(id)));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(Parallel - 1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         var versions = await clients[0].VersionsAsync(id);
         Assert.Single(versions, v => (bool)v!["isPublished"]!);
     }
@@ -36,7 +36,8 @@ public abstract class DefinitionConcurrencyTests(ServerFixture fixture)
         var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i =>
             _factory.As("procesbeheerder").SaveAsync(ElsaJson.Definition(id, $"Parallel {i}"), publish: i % 2 == 0)));
 
-        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        // Saves queue on the definition's lock, so each one succeeds in turn (a 409 for all would leave the state as it was).
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, Parallel), responses.Select(r => r.StatusCode));
         var versions = await owner.VersionsAsync(id);
         Assert.Single(versions, v => (bool)v!["isPublished"]!);
         Assert.Single(versions, v => (bool)v!["isLatest"]!);
@@ -52,7 +53,8 @@ public abstract class DefinitionConcurrencyTests(ServerFixture fixture)
         var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i =>
             _factory.As("procesbeheerder").SaveAsync(ElsaJson.Definition(id, $"Gelijktijdig {i}"))));
 
-        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        // Creators of one new definition queue on its lock instead of racing on the key: every save succeeds, one draft.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, Parallel), responses.Select(r => r.StatusCode));
         var versions = await _factory.As("procesbeheerder").VersionsAsync(id);
         Assert.Single(versions);
     }

@@ -20,6 +20,7 @@ public sealed class DefinitionImportTests
 
         var expected = Directory.GetFiles(RepoPaths.Workflows, "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList();
         var items = list!["items"]!.AsArray();
+        Assert.NotEmpty(expected);
         Assert.Equal(expected, items.Select(i => (string?)i!["definitionId"]).Order());
         Assert.All(items, i =>
         {

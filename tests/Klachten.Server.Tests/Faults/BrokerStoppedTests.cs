@@ -133,6 +133,7 @@ public sealed class BrokerStoppedTests(ITestOutputHelper output) : IAsyncLifetim
         var during = samples.Where(s => s.At > haltedAt && s.At < resumedAt).ToList();
         output.WriteLine($"Readiness: {samples.Count} samples, {during.Count} during the outage; statuses {string.Join(", ", samples.GroupBy(s => s.Status).Select(g => $"{(int)g.Key}: {g.Count()}"))}; " +
             $"during the outage e.g. {during.LastOrDefault().Body}");
+        Assert.NotEmpty(during);
         Assert.All(samples, s => Assert.True(s.Status == HttpStatusCode.OK, $"/health/ready {(int)s.Status} at {s.At.TotalSeconds:0.0} s: {s.Body}"));
         Assert.True(during.Count >= 30, $"Only {during.Count} readiness samples during the outage");
         Assert.Contains(during, s => s.Body?.Contains("\"Degraded\"", StringComparison.Ordinal) == true);
@@ -161,6 +162,7 @@ public sealed class BrokerStoppedTests(ITestOutputHelper output) : IAsyncLifetim
     /// <summary>Each outbox row delivered once, by its id, and nothing else (fence markers aside).</summary>
     private static void AssertExactlyOnce(List<FaultRows.OutboxRow> rows, IReadOnlyList<Delivery> deliveries)
     {
+        Assert.NotEmpty(rows);
         var delivered = deliveries.Where(d => d.Letter.LetterKind != "Fence").ToList();
         var twice = delivered.GroupBy(d => d.MessageId).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
         Assert.True(twice.Count == 0, $"Delivered more than once: {string.Join(", ", twice)}");

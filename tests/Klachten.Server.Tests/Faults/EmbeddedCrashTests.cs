@@ -199,6 +199,7 @@ public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IAsyncLifetim
             expected[(string)letter["id"]!] = emails[(string)letter["id"]!];
         }
 
+        Assert.NotEmpty(expected);
         Assert.Equal(expected.Count, emails.Count);
 
         var mails = Directory.GetFiles(MailFolder, "*.eml").Select(Path.GetFileName).ToList();

@@ -20,6 +20,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     // Generous for a loaded 2-core machine; a server that does not recover by itself never gets there.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    // Terms passed when the clock moves past the new case's contact term: two submissions and two contacts.
+    private const int OverrunTerms = 4;
+
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private DedicatedPostgres? _postgres;
     private ServerNode? _server;
@@ -134,12 +137,28 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await driver.OpenTaskAsync("directeur", before[1], Titles.Submit);
         await LettersDrainedAsync(cs, expected: 4);
 
-        // Timers still fire: the new case's contact term passes.
+        // Timers still fire: the new case's contact term passes, and with it every earlier term still open: the
+        // submissions of the first two cases (one working day) and the third case's contact (the same day as the new one).
         var contact = await driver.OpenTaskAsync("directeur", after, Titles.Contact);
-        var fired = await driver.SetClockAsync(contact["expiresAt"]!.GetValue<DateTimeOffset>().AddMinutes(1));
+        var expiresAt = contact["expiresAt"]!.GetValue<DateTimeOffset>();
+        var fired = await driver.SetClockAsync(expiresAt.AddMinutes(1));
+        // The endpoint's count is not exact (it has reported 5 and 6 here for these 4 terms); the journal and outbox are.
         Assert.True(fired > 0, "Moving the clock past the term fired no timer");
         Assert.True((bool)(await driver.OpenTaskAsync("directeur", after, Titles.Contact))["overdue"]!);
-        var reminders = await Eventually.Until(() => FaultRows.OutboxAsync(cs, "SendReminder"), r => r.Count > 0 && r.All(m => m.SentAt is not null), Bound);
+        await Eventually.Until(() => FaultRows.OutboxAsync(cs, "SendReminder"), r => r.Count == OverrunTerms && r.All(m => m.SentAt is not null), Bound);
+
+        // Fence: nothing more is due, and a later case's letter is relayed after anything the timers produced, so a
+        // late duplicate reminder would be counted below.
+        Assert.Equal(0, await driver.SetClockAsync(expiresAt.AddMinutes(2)));
+        // Received today (after the clock move), so its own terms lie ahead and add no reminders.
+        var marker = await driver.RegisterAsync(ProcedureDriver.Complaint(await driver.TodayAsync()));
+        await driver.ConfirmReceiptAsync(marker);
+        await LettersDrainedAsync(cs, expected: 5);
+        var reminders = await FaultRows.OutboxAsync(cs, "SendReminder");
+        Assert.Equal(OverrunTerms, reminders.Count);
+        var overruns = await FaultRows.QueryAsync(cs, "SELECT count(*) FROM journal_entries WHERE payload_json LIKE '%\"overrun\":true%'", r => r.GetInt64(0));
+        Assert.Equal(OverrunTerms, Assert.Single(overruns));
+        Assert.All(reminders, m => Assert.NotNull(m.SentAt));
         output.WriteLine($"After the restart: {fired} timers fired, {reminders.Count} reminders relayed");
     }
 

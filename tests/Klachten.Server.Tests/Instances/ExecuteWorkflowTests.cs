@@ -91,12 +91,54 @@ public abstract class ExecuteWorkflowTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Dispatch_FinishingWorkflow_RunsEveryActivityToFinished()
+    {
+        var id = ElsaJson.NewDefinitionId();
+        await _owner.PublishAsync(InstanceFlows.Finishing(id));
+
+        var instanceId = await DispatchAsync(id, new JsonObject());
+
+        Assert.Equal(("Finished", "Finished"), (await Eventually.Until(() => ExecutionStateAsync(instanceId), s => s is not null))!.Value);
+        var journal = await _owner.PostJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=0&take=100",
+            new JsonObject { ["filter"] = new JsonObject { ["eventNames"] = new JsonArray("Completed"), ["excludedActivityTypes"] = new JsonArray("Elsa.Workflow", "Elsa.Flowchart") } });
+        var completed = journal["items"]!.AsArray();
+        Assert.Equal(["start", "before", "finish"], completed.Select(i => (string?)i!["activityId"]));
+        Assert.Equal("Voor", (string?)completed[1]!["payload"]!["text"]);
+    }
+
+    [Fact]
+    public async Task Dispatch_WaitingWorkflowWithCorrelationId_SuspendsOnItsEventAndGoesOnWhenTriggered()
+    {
+        var id = ElsaJson.NewDefinitionId();
+        await _owner.PublishAsync(InstanceFlows.Waiting(id, "go-" + id));
+
+        var instanceId = await DispatchAsync(id, new JsonObject { ["correlationId"] = "corr-" + id });
+
+        Assert.Equal(("Running", "Suspended"), (await Eventually.Until(() => ExecutionStateAsync(instanceId), s => s is not null))!.Value);
+        var instance = await _owner.GetJsonAsync($"/elsa/api/workflow-instances/{instanceId}");
+        Assert.Equal(("corr-" + id, id), ((string?)instance["correlationId"], (string?)instance["definitionId"]));
+        Assert.Equal("go-" + id, (string?)Assert.Single(instance["workflowState"]!["bookmarks"]!.AsArray())!["payload"]!["eventName"]);
+
+        await _owner.TriggerAsync("go-" + id, instanceId);
+
+        Assert.Equal(("Finished", "Finished"), await ExecutionStateAsync(instanceId));
+    }
+
+    [Fact]
     public async Task Dispatch_UnpublishedDefinition_Returns404Problem()
     {
         using var response = await _owner.PostAsync($"/elsa/api/workflow-definitions/{ElsaJson.NewDefinitionId()}/dispatch", ElsaJson.Body(new JsonObject()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Dispatches the published version; returns the instance id the answer names.</summary>
+    private async Task<string> DispatchAsync(string definitionId, JsonObject body)
+    {
+        using var response = await _owner.PostAsync($"/elsa/api/workflow-definitions/{definitionId}/dispatch", ElsaJson.Body(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)(await response.ReadObjectAsync())["workflowInstanceId"]!;
     }
 
     private async Task<(HttpResponseMessage Response, JsonObject State)> ExecuteAsync(string definitionId)

@@ -43,6 +43,7 @@ public abstract partial class InstanceViewerTests
         var journal = await JournalAsync(instanceId, new JsonObject { ["activityNodeIds"] = new JsonArray(Wait) });
 
         Assert.Equal(["Started", "Suspended"], journal["items"]!.AsArray().Select(i => (string?)i!["eventName"]));
+        Assert.Equal(2, journal["items"]!.AsArray().Count);
         Assert.All(journal["items"]!.AsArray(), i => Assert.Equal(Wait, (string?)i!["nodeId"]));
     }
 
@@ -53,7 +54,9 @@ public abstract partial class InstanceViewerTests
 
         var journal = await JournalAsync(instanceId, new JsonObject { ["excludedActivityTypes"] = new JsonArray("Elsa.WriteLine", "Elsa.Start") });
 
-        Assert.All(journal["items"]!.AsArray(), i => Assert.Equal("Elsa.Event", (string?)i!["activityType"]));
+        var items = journal["items"]!.AsArray();
+        Assert.Equal(["wait:Started", "wait:Suspended"], items.Select(i => $"{i!["activityId"]}:{i["eventName"]}"));
+        Assert.All(items, i => Assert.Equal("Elsa.Event", (string?)i!["activityType"]));
     }
 
     [Fact]

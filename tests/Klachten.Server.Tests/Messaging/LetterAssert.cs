@@ -37,6 +37,7 @@ internal static class LetterAssert
     public static void ExactlyOnce(IEnumerable<OutboxMessageEntity> rows, IEnumerable<Delivery> deliveries)
     {
         var expected = rows.Select(r => Guid.Parse(r.Id)).Order().ToList();
+        Assert.NotEmpty(expected);
         var delivered = deliveries.Where(d => d.Letter.LetterKind != "Fence").ToList();
         var twice = delivered.GroupBy(d => d.MessageId).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
         Assert.True(twice.Count == 0, $"Delivered more than once: {string.Join(", ", twice)}");

@@ -25,6 +25,8 @@ public sealed partial class TopologyTests(PostgreSqlMessagingServerFixture fixtu
         var bindings = Lines(await RabbitMqTools.CtlAsync(vhost.Node, "list_bindings", "-p", vhost.Name, "source_name", "destination_name", "--no-table-headers"))
             .Select(l => l.Split('\t')).Where(b => b.Length == 2 && b[0].Length > 0).Select(b => (Source: b[0], Destination: b[1])).ToList();
 
+        Assert.NotEmpty(queues);
+        Assert.NotEmpty(exchanges);
         Assert.All(queues.Concat(exchanges), name => Assert.Matches(KebabCase(), name));
         Assert.Subset(queues.ToHashSet(), new HashSet<string> { "letter-sent", "letter-failed", "letter-fault" });
         Assert.Contains("klachten-send-letter", exchanges);

@@ -16,6 +16,7 @@ public sealed class StudioApiTests(SqliteServerFixture fixture) : IClassFixture<
         var items = (await GetAsync(_owner, "/elsa/api/descriptors/activities?Refresh=True"))["items"]!.AsArray();
         var keys = items.Select(i => $"{i!["typeName"]}@{i["version"]}").ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.NotEmpty(items);
         Assert.All(items, i =>
         {
             Assert.True((bool)i!["isBrowsable"]!);
@@ -23,7 +24,6 @@ public sealed class StudioApiTests(SqliteServerFixture fixture) : IClassFixture<
             Assert.False(string.IsNullOrWhiteSpace((string?)i["displayName"]));
             Assert.Null(i["TypeName"]);
         });
-
         // Every type the shipped procedure uses has a descriptor (an unknown one blanks Studio's canvas).
         var procedure = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "workflows", "klachtenprocedure.json")))!;
         var used = procedure["root"]!["activities"]!.AsArray().Select(a => (string)a!["type"]!).Append("Elsa.Flowchart").ToHashSet();

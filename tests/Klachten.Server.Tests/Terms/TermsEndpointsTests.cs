@@ -149,6 +149,7 @@ public sealed class TermsEndpointsTests(TermsServerFixture fixture) : IClassFixt
         var problem = await response.ReadObjectAsync();
         Assert.Equal("Ongeldige invoer", (string?)problem["title"]);
         var errors = problem["errors"]!.AsObject();
+        Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace((string?)e.Value![0])));
         return errors;
     }

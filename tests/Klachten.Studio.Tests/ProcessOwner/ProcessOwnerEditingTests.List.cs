@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -28,7 +29,7 @@ public sealed partial class ProcessOwnerEditingTests
 
         await using var context = await fixture.NewContextAsync();
         var page = await NewPageAsync(context);
-        await page.GotoAsync("/studio/");
+        await page.OpenPageAsync("/studio/");
         var list = page.Locator("elsa-workflow-definition-list");
         await Assertions.Expect(list.GetByText("Klachtenprocedure").First).ToBeVisibleAsync(new() { Timeout = Boot });
 
@@ -67,7 +68,7 @@ public sealed partial class ProcessOwnerEditingTests
         const string Description = "Klachten over de website, aangemaakt in Studio.";
         await using var context = await fixture.NewContextAsync();
         var page = await NewPageAsync(context);
-        await page.GotoAsync("/studio/");
+        await page.OpenPageAsync("/studio/");
         var list = page.Locator("elsa-workflow-definition-list");
         await Assertions.Expect(list.GetByText("Klachtenprocedure").First).ToBeVisibleAsync(new() { Timeout = Boot });
 

@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -84,7 +85,7 @@ public sealed partial class ProcessOwnerEditingTests(StudioFixture fixture, ITes
     private async Task<IPage> OpenEditorAsync(IBrowserContext context, string definitionId, int activities)
     {
         var page = await NewPageAsync(context);
-        await page.GotoAsync($"/studio/editor?id={definitionId}");
+        await page.OpenPageAsync($"/studio/editor?id={definitionId}");
         await Assertions.Expect(page.Locator(".x6-graph-svg").First).ToBeVisibleAsync(new() { Timeout = Boot });
         await Assertions.Expect(page.Locator("g.x6-node")).ToHaveCountAsync(activities, new() { Timeout = Boot });
         return page;

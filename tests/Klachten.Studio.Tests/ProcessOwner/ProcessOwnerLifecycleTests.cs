@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -164,7 +165,7 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
     private async Task<IPage> OpenEditorAsync(IBrowserContext context, string definitionId, int nodes)
     {
         var page = await NewPageAsync(context);
-        await page.GotoAsync($"/studio/editor?id={definitionId}");
+        await page.OpenPageAsync($"/studio/editor?id={definitionId}");
         await Assertions.Expect(page.Locator("elsa-workflow-definition-editor g.x6-node")).ToHaveCountAsync(nodes, new() { Timeout = Boot });
         return page;
     }
@@ -172,7 +173,7 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
     /// <summary>Opens the definition list narrowed to one workflow with Studio's own search field; answers its row.</summary>
     private static async Task<ILocator> DefinitionRowAsync(IPage page, string definitionId)
     {
-        await page.GotoAsync("/studio/");
+        await page.OpenPageAsync("/studio/");
         var search = page.GetByPlaceholder("Search on Id, Name, Description, Definition Id");
         await Assertions.Expect(search).ToBeVisibleAsync(new() { Timeout = Boot });
         var searched = page.WaitForResponseAsync(r => r.Url.Contains("/elsa/api/workflow-definitions?", StringComparison.Ordinal) && r.Url.Contains(definitionId, StringComparison.Ordinal));
@@ -186,7 +187,7 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
     /// <summary>The instance list's row for one instance (the list is newest first, so a fresh instance is on page 1).</summary>
     private static async Task<ILocator> InstanceRowAsync(IPage page, string instanceId)
     {
-        await page.GotoAsync("/studio/workflows/instances");
+        await page.OpenPageAsync("/studio/workflows/instances");
         var row = page.Locator("elsa-workflow-instance-list tbody tr").Filter(new() { HasTextString = instanceId });
         await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = Boot });
         return row;

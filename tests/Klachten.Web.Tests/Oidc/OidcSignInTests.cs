@@ -1,3 +1,4 @@
+using Klachten.Testing.Browser;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
         var seenBefore = app.Provider.Authorizations.Count;
         var roundTrip = Stopwatch.StartNew();
 
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         var toProvider = roundTrip.Elapsed;
         var back = await app.LogInAtProviderAsync(page, OidcAppFixture.Director);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Takenlijst", Level = 1 })).ToBeVisibleAsync();
@@ -44,7 +45,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
     {
         var page = await app.NewPageAsync();
         var roundTrip = Stopwatch.StartNew();
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         var toProvider = roundTrip.Elapsed;
         var back = await app.LogInAtProviderAsync(page, OidcAppFixture.Director);
         await Expect(page.Locator(".gebruiker")).ToContainTextAsync("Dina de Vries");
@@ -56,7 +57,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
     public async Task SignOut_AfterOidcSignIn_EndsTheProviderSessionSoTheNextVisitAsksToLogInAgain()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         await app.LogInAtProviderAsync(page, OidcAppFixture.Director);
         await Expect(page.Locator(".gebruiker")).ToContainTextAsync("Dina de Vries");
         var endSessionsBefore = app.Provider.EndSessions.Count;
@@ -71,7 +72,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
         Assert.Equal(new Uri(app.Address, "/signout-callback-oidc").AbsoluteUri, endSession.PostLogoutRedirectUri);
 
         var loginFormsBefore = app.Provider.LoginFormsShown;
-        await page.GotoAsync("/klachten");
+        await page.OpenPageAsync("/klachten");
         await page.WaitForURLAsync(url => url.StartsWith(new Uri(app.Provider.Issuer, "/login").AbsoluteUri, StringComparison.Ordinal));
         await Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
         Assert.Equal(loginFormsBefore + 1, app.Provider.LoginFormsShown);
@@ -82,7 +83,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
     public async Task SignIn_CancelledAtProvider_SeesDutchMessageWithRetryLinkNotAnError()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/klachten");
+        await page.OpenPageAsync("/klachten");
         await page.WaitForURLAsync(url => url.StartsWith(new Uri(app.Provider.Issuer, "/login").AbsoluteUri, StringComparison.Ordinal));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
@@ -101,7 +102,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
         var page = await app.NewPageAsync();
         var seenBefore = app.Provider.Authorizations.Count;
 
-        await page.GotoAsync("/");
+        await page.OpenPageAsync("/");
         await app.LogInAtProviderAsync(page, OidcAppFixture.Guest);
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/geen-toegang");
@@ -111,8 +112,7 @@ public sealed class OidcSignInTests(OidcAppFixture app, ITestOutputHelper output
         Assert.Equal(seenBefore + 2, app.Provider.Authorizations.Count);
         await Browser.AssertAccessibleAsync(page, "geen toegang zonder rol");
 
-        var other = await page.GotoAsync("/klachten");
-        Assert.Equal(200, other?.Status);
+        await page.OpenPageAsync("/klachten", expectedStatus: 200);
         Assert.Equal("/geen-toegang", new Uri(page.Url).AbsolutePath);
         await page.ScreenshotAsync("oidc-geen-toegang");
     }
