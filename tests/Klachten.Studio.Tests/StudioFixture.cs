@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace Klachten.Studio.Tests;

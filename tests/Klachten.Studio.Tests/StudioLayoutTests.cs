@@ -1,8 +1,8 @@
-using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Klachten.Studio.Tests;

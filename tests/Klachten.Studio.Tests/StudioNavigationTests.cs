@@ -1,6 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Globalization;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Klachten.Studio.Tests;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Klachten.Testing;
 using Klachten.Testing.Processes;

@@ -1,6 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
-using Klachten.Testing.Browser;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Klachten.Web.Tests;

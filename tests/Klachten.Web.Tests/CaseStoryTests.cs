@@ -1,8 +1,7 @@
-using Klachten.Testing.Browser;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Klachten.Testing;
-using Microsoft.Playwright;
+using Klachten.Testing.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace Klachten.Web.Tests;

@@ -1,5 +1,5 @@
-using Klachten.Testing.Browser;
 using System.Net;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Persistence;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

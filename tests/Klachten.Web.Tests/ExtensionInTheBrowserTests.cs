@@ -1,6 +1,5 @@
-using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
-using Klachten.Testing;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

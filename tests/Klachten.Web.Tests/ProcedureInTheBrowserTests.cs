@@ -1,6 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Text.RegularExpressions;
 using Klachten.Testing;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

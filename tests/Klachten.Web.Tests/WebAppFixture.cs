@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Klachten.Testing;
 using Klachten.Testing.Processes;
 using Microsoft.Playwright;

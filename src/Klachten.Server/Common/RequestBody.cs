@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Klachten.Server.Common;

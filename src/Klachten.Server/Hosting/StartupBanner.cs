@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Messaging;
 
 /// <summary>How contract messages are stored in outbox rows.</summary>

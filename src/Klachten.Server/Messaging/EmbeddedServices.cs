@@ -1,8 +1,5 @@
 using Klachten.Archive;
 using Klachten.Notifications;
-using Klachten.Server.Common;
-using Klachten.Server.Hosting;
-using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;
 using MassTransit;

@@ -1,5 +1,4 @@
 using Klachten.Contracts;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using MassTransit;
 using MassTransit.Mediator;

@@ -1,5 +1,4 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Klachten.Contracts;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults;
 using MassTransit;

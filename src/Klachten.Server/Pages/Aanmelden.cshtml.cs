@@ -1,7 +1,6 @@
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Terms;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -3,7 +3,6 @@ using Klachten.Contracts;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Terms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,3 @@
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Persistence;
 
 /// <summary>A complaint: the domain record. Its content lives here, never in workflow variables or the journal (AVG).</summary>

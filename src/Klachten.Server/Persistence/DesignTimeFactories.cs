@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.ServiceDefaults.Persistence;
 
 namespace Klachten.Server.Persistence;

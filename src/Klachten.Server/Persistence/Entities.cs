@@ -1,5 +1,3 @@
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Persistence;
 
 /// <summary>One row per definition: the lock target for version changes and the pointer to its versions.</summary>

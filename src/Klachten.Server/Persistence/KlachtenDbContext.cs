@@ -1,7 +1,3 @@
-using Klachten.Server.Common;
-using Klachten.Server.Features.Audit;
-using Klachten.Server.Features.Complaints;
-using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

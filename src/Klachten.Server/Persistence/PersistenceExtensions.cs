@@ -1,6 +1,3 @@
-using Klachten.Server.Common;
-using Klachten.Server.Hosting;
-using Klachten.ServiceDefaults;
 using Klachten.ServiceDefaults.Persistence;
 
 namespace Klachten.Server.Persistence;

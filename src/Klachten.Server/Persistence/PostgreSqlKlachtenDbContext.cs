@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

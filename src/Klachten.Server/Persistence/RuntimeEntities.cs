@@ -1,5 +1,3 @@
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Persistence;
 
 /// <summary>One workflow instance; the engine state is kept whole as JSON, the columns serve queries.</summary>

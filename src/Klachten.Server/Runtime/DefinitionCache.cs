@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Runtime;
 
 /// <summary>Elsa's "dispatch": start an instance in the background and answer at once with its id.</summary>

@@ -1,7 +1,5 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Server.Messaging;
-using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults.Persistence;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;

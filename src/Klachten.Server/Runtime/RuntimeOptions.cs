@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Runtime;
 
 internal sealed class RuntimeOptions

@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Runtime;

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Runtime;
 

@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;

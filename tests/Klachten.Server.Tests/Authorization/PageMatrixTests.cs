@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using Klachten.Server.Tests.Procedure;
 using Klachten.Server.Tests.Support;
 using Klachten.Server.Tests.Web;
-using Klachten.Testing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Tests.Support;
 using Klachten.Server.Tests.Tasks;
-using Klachten.Workflows.Terms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Server.Tests.Corpus;

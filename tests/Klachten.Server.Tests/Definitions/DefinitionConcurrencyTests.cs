@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Klachten.Server.Tests.Support;
 
 namespace Klachten.Server.Tests.Definitions;

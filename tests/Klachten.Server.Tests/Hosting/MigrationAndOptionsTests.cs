@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Klachten.Server.Tests.Support;
 
 namespace Klachten.Server.Tests.Hosting;

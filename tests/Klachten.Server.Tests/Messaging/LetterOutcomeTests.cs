@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Tests.Procedure;
 using Klachten.Testing;
-using Klachten.Workflows.Terms;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,6 +1,5 @@
 using Klachten.Server.Common;
 using Klachten.Server.Features.Terms;
-using Klachten.Server.Hosting;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Tests.Terms;

@@ -1,6 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Klachten.Studio.Tests.ProcessOwner;

@@ -1,6 +1,6 @@
-using Klachten.Testing.Browser;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
-using Klachten.Testing.Browser;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
-using Klachten.Testing.Browser;
 using System.Diagnostics;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

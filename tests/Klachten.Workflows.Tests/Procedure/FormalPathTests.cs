@@ -157,7 +157,7 @@ public sealed class FormalPathTests
         Started().Complete(ConfirmReceipt, "Bevestigd").Complete(Contact, "Niet ingetrokken", ("contactnotitie", "n"))
             .Complete(Submit, "Voorgelegd", ("rapportage", "r"));
 
-    internal static DateTimeOffset Morning(DateOnly day) => Klachten.Workflows.Terms.AmsterdamTime.StartOfDay(day).AddHours(9);
+    internal static DateTimeOffset Morning(DateOnly day) => Klachten.Contracts.AmsterdamTime.StartOfDay(day).AddHours(9);
 
     internal static void AssertFinished(ProcedureDriver driver, string? status)
     {

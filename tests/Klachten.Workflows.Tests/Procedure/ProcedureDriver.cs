@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Runtime.Activities;
 using Klachten.Workflows.Terms;
 using Klachten.Workflows.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -54,16 +54,13 @@ internal sealed class ProcedureDriver
     /// </summary>
     public static WorkflowEngine CreateEngine(TimeProvider clock) =>
         new(new ExpressionEvaluator(new ExpressionOptions { TimeZoneId = "Europe/Amsterdam" }), clock,
-            new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) }, KlachtenActivities.All());
+            new EngineServices { Terms = new TermCalculator(new LegalCalendar(new CalendarSettings())) });
 
     /// <summary>
-    /// The letter an effect requests, or null. The one place that knows how a letter request looks (today a
-    /// <c>PublishMessage("SendLetter")</c>); adapt only this when it becomes a typed effect.
+    /// The letter an effect requests, or null. The one place that knows how a letter request looks.
     /// </summary>
     public static (string Kind, IReadOnlyList<string> Recipients, IReadOnlyList<string> CopyTo)? LetterOf(WorkflowEffect effect) =>
-        effect is PublishMessage { MessageType: "SendLetter", Payload: var payload }
-            ? (payload["letterKind"]!.GetValue<string>(), Strings(payload["recipients"]), Strings(payload["copyTo"]))
-            : null;
+        effect is RequestLetter letter ? (letter.LetterKind, letter.Recipients, letter.CopyTo) : null;
 
     /// <summary>Starts the procedure with the input the server's registration gives it (RegisterComplaint).</summary>
     public ProcedureDriver Start(string stage, DateOnly receivedOn, bool lapsed = false, string? concernedEmployee = null,
@@ -162,11 +159,15 @@ internal sealed class ProcedureDriver
         foreach (var effect in result.Effects)
         {
             _effects.Add(effect);
-            Log.Add(Describe(effect));
+            if (Describe(effect) is { } line)
+            {
+                Log.Add(line);
+            }
         }
     }
 
-    private string Describe(WorkflowEffect effect)
+    // A completion is the step the test took itself; the story logs what the procedure did in answer.
+    private string? Describe(WorkflowEffect effect)
     {
         if (LetterOf(effect) is { } letter)
         {
@@ -186,14 +187,14 @@ internal sealed class ProcedureDriver
                 return Steps.Status(status.Status);
             case TermOverrun overrun:
                 return Steps.Overrun(overrun.Role, overrun.Title, overrun.ExpiresAt);
+            case HumanTaskCompleted:
+                return null;
             default:
                 return effect.ToString();
         }
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static List<string> Strings(JsonNode? node) => node?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
 }
 
 /// <summary>The API would answer 409 with this Dutch reason: the task shows the outcome but refuses it.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Klachten.Workflows.Terms;
+using Klachten.Contracts;
 
 namespace Klachten.Workflows.Tests.Procedure;
 

@@ -25,7 +25,7 @@ public sealed class TermOverrunTests
         Assert.Equal(dueDay, driver.OpenTasks[title].Due);
         var before = driver.Log.Count;
 
-        driver.AdvanceTo(Klachten.Workflows.Terms.AmsterdamTime.StartOfDay(dueDay.AddDays(1)).AddTicks(-1));
+        driver.AdvanceTo(Klachten.Contracts.AmsterdamTime.StartOfDay(dueDay.AddDays(1)).AddTicks(-1));
         Assert.Equal(before, driver.Log.Count);
         driver.AdvanceToMorningOf(dueDay.AddDays(1));
         Assert.Equal([Overrun(role, title, due)], driver.Log[before..]);

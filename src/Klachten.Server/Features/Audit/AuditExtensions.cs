@@ -1,6 +1,5 @@
 using Klachten.Archive;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klachten.Server.Features.Audit;

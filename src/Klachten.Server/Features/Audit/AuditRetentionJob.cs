@@ -2,7 +2,6 @@ using Klachten.Archive;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
 using Klachten.ServiceDefaults.Jobs;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Audit;

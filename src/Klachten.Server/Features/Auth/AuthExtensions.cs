@@ -1,6 +1,4 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
-using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Klachten.Server.Features.Auth;

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Klachten.Server.Features.Auth;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Mail;
-using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;
 

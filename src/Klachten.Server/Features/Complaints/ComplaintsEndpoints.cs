@@ -1,6 +1,5 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using MassTransit;
 

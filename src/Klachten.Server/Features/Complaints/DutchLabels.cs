@@ -1,4 +1,3 @@
-using Klachten.Server.Persistence;
 namespace Klachten.Server.Features.Complaints;
 
 /// <summary>

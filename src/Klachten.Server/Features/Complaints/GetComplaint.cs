@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Audit;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;

@@ -1,5 +1,4 @@
 using Klachten.Contracts;
-using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

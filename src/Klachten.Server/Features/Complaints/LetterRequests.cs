@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;

@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Complaints;

@@ -1,5 +1,3 @@
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Features.Definitions;
 
 /// <summary>A version change that the definition's current state does not allow; answered with 409 and the Dutch message.</summary>

@@ -1,5 +1,4 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Workflows.Definitions;
 using Microsoft.Extensions.Options;
 

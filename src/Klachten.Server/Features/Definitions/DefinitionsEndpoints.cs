@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 
 namespace Klachten.Server.Features.Definitions;

@@ -1,4 +1,3 @@
-using Klachten.Server.Common;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Server.Features.Definitions;

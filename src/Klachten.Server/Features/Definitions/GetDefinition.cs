@@ -1,6 +1,5 @@
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;

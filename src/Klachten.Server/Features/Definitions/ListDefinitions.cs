@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Acornima;
 using Fluid;
-using Klachten.Server.Common;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 

@@ -1,5 +1,3 @@
-using Klachten.Server.Common;
-
 namespace Klachten.Server.Features.Definitions;
 
 internal enum VersionSelector

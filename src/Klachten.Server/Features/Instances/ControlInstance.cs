@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;

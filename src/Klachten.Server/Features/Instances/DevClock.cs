@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
-using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Runtime;
 
 namespace Klachten.Server.Features.Instances;

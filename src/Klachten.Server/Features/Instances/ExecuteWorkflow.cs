@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Runtime;
-using Klachten.Workflows.Runtime;
 
 namespace Klachten.Server.Features.Instances;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Klachten.Server.Common;
-using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;

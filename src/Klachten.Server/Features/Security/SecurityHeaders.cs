@@ -1,6 +1,5 @@
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Studio;

@@ -1,4 +1,3 @@
-using Klachten.Server.Features.Auth;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Klachten.Server.Features.Studio;

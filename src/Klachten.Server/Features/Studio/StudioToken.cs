@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
-using Klachten.Server.Hosting;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;

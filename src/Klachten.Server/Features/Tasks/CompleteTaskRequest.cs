@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Klachten.Server.Common;
-using Klachten.Server.Features.Definitions;
-using Klachten.Server.Hosting;
 
 namespace Klachten.Server.Features.Tasks;
 

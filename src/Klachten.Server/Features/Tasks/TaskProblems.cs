@@ -1,5 +1,4 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 
 namespace Klachten.Server.Features.Tasks;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Klachten.Contracts;
 using Klachten.Server.Persistence;
-using Klachten.Workflows.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;

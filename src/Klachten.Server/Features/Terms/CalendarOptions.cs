@@ -1,6 +1,5 @@
 using System.Globalization;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Terms;

@@ -1,5 +1,4 @@
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Klachten.Workflows.Terms;
 
 namespace Klachten.Server.Features.Terms;

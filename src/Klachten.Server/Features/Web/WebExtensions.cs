@@ -1,6 +1,5 @@
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 

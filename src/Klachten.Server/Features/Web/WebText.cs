@@ -1,7 +1,6 @@
 using System.Globalization;
 using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Web;
 

@@ -6,7 +6,6 @@ using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
-using Klachten.Workflows.Terms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

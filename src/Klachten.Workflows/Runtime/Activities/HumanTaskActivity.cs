@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
-using Klachten.Workflows.Expressions;
-using Klachten.Workflows.Terms;
 
 namespace Klachten.Workflows.Runtime.Activities;
 

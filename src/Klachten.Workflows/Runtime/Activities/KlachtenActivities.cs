@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;

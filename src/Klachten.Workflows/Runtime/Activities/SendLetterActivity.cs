@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
-using Klachten.Workflows.Expressions;
-using Klachten.Workflows.Terms;
 
 namespace Klachten.Workflows.Runtime.Activities;
 

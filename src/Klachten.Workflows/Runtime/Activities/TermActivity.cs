@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
-using Klachten.Workflows.Terms;
 
 namespace Klachten.Workflows.Runtime.Activities;
 
