@@ -5,12 +5,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Klachten.Workers.Tests;
 
-public sealed class WorkerHostTests
+public sealed class WorkerHostTests : IDisposable
 {
+    // A fresh data folder per run: a database left in the source tree by an older build would be refused as stale.
+    private readonly string _data = Directory.CreateTempSubdirectory("klachten-worker-").FullName;
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
     [Fact]
     public async Task NotificationWorker_Started_AnswersLiveness()
     {
-        await using var factory = new WebApplicationFactory<NotificationWorkerHost>();
+        await using var factory = new WebApplicationFactory<NotificationWorkerHost>().WithWebHostBuilder(b => b.UseSetting("Klachten:DataDirectory", _data));
 
         var response = await factory.CreateClient().GetAsync("/health/live");
 
@@ -20,7 +25,7 @@ public sealed class WorkerHostTests
     [Fact]
     public async Task ArchiveWorker_Started_AnswersReadiness()
     {
-        await using var factory = new WebApplicationFactory<ArchiveWorkerHost>();
+        await using var factory = new WebApplicationFactory<ArchiveWorkerHost>().WithWebHostBuilder(b => b.UseSetting("Klachten:DataDirectory", _data));
 
         var response = await factory.CreateClient().GetAsync("/health/ready");
 

@@ -31,6 +31,20 @@ internal static class InstanceFlows
         ],
         ["start", "before", "finish"]);
 
+    /// <summary>Start → letter (Klachten.SendLetter to the complainant) → finish.</summary>
+    public static JsonObject SendingLetter(string definitionId) => Flow(
+        definitionId,
+        [
+            ElsaJson.Activity("start", "Elsa.Start"),
+            ElsaJson.Activity("letter", "Klachten.SendLetter", new JsonObject
+            {
+                ["letterKind"] = Literal("Ontvangstbevestiging"),
+                ["recipients"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"klager\"]" } },
+            }),
+            ElsaJson.Activity("finish", "Elsa.Finish"),
+        ],
+        ["start", "letter", "finish"]);
+
     /// <summary>Start → fault (Elsa.Fault always faults; it has no outgoing port).</summary>
     public static JsonObject Faulting(string definitionId) => Flow(
         definitionId,
