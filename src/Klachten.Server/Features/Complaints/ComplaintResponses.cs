@@ -9,7 +9,7 @@ internal static class ComplaintResponses
     {
         ["id"] = complaint.Id,
         ["reference"] = complaint.Reference,
-        ["status"] = complaint.Status,
+        ["status"] = complaint.Status.ToString(),
         ["workflowInstanceId"] = complaint.WorkflowInstanceId,
     };
 }

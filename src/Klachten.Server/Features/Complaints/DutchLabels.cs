@@ -31,12 +31,13 @@ internal static class DutchLabels
         ("Formal", "Schriftelijk ingediend bij de directeur (formeel)"), ("Informal", "Nog informeel (bespreken met medewerker en leidinggevende)"),
     ];
 
-    public static readonly IReadOnlyList<(string Value, string Text)> Statuses =
+    /// <summary>The statuses in the order the pages list them (the filter, the overview, the annual figures).</summary>
+    public static readonly IReadOnlyList<(ComplaintStatus Value, string Text)> Statuses =
     [
-        ("Informal", "Informele fase"), ("Received", "Ontvangen"), ("InConversation", "In gesprek met de klager"),
-        ("WithCommittee", "Bij de Klachtencommissie"), ("AwaitingDecision", "Wacht op besluit"), ("Decided", "Besloten"),
-        ("Withdrawn", "Ingetrokken"), ("NotAdmissible", "Niet-ontvankelijk"),
-        ("InformallyResolved", "Opgelost in de informele fase"), ("Cancelled", "Afgebroken"),
+        (ComplaintStatus.Informal, "Informele fase"), (ComplaintStatus.Received, "Ontvangen"), (ComplaintStatus.InConversation, "In gesprek met de klager"),
+        (ComplaintStatus.WithCommittee, "Bij de Klachtencommissie"), (ComplaintStatus.AwaitingDecision, "Wacht op besluit"), (ComplaintStatus.Decided, "Besloten"),
+        (ComplaintStatus.Withdrawn, "Ingetrokken"), (ComplaintStatus.NotAdmissible, "Niet-ontvankelijk"),
+        (ComplaintStatus.InformallyResolved, "Opgelost in de informele fase"), (ComplaintStatus.Cancelled, "Afgebroken"),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Text)> LetterKinds =
@@ -56,7 +57,7 @@ internal static class DutchLabels
     ];
 
     /// <summary>A status inside a timeline sentence ("Status gewijzigd in ontvangen.").</summary>
-    public static string StatusInSentence(string status) => status switch
+    public static string StatusInSentence(ComplaintStatus status) => status switch
     {
         ComplaintStatus.Informal => "informeel",
         ComplaintStatus.Received => "ontvangen",
@@ -68,7 +69,7 @@ internal static class DutchLabels
         ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
         ComplaintStatus.InformallyResolved => "opgelost in de informele fase",
         ComplaintStatus.Cancelled => "afgebroken",
-        _ => status,
+        _ => status.ToString(),
     };
 
     public static string Category(string? value) => Lookup(Categories, value);
@@ -77,7 +78,10 @@ internal static class DutchLabels
 
     public static string RepresentativeKind(string? value) => Lookup(RepresentativeKinds, value);
 
-    public static string Status(string? value) => Lookup(Statuses, value, "onbekend");
+    public static string Status(ComplaintStatus value) => Statuses.FirstOrDefault(x => x.Value == value).Text ?? value.ToString();
+
+    /// <summary>A status named as text (a query string); a name that is no status shows as it is.</summary>
+    public static string Status(string? value) => ComplaintStatuses.Parse(value) is { } status ? Status(status) : value ?? "onbekend";
 
     /// <summary>A letter kind in words; an unknown kind (a new template) shows its own name.</summary>
     public static string LetterKind(string? value) => string.IsNullOrEmpty(value) ? "brief" : Lookup(LetterKinds, value);

@@ -58,7 +58,7 @@ internal static class GetComplaint
         {
             ["id"] = complaint.Id,
             ["reference"] = complaint.Reference,
-            ["status"] = complaint.Status,
+            ["status"] = complaint.Status.ToString(),
             ["stage"] = complaint.Stage,
             ["category"] = complaint.Category,
             ["discriminationGround"] = complaint.DiscriminationGround,
@@ -79,12 +79,12 @@ internal static class GetComplaint
                 ["id"] = t.Id,
                 ["title"] = t.Title,
                 ["role"] = t.Role,
-                ["status"] = t.Status,
+                ["status"] = t.Status.ToString(),
                 ["assignee"] = t.Assignee,
                 ["outcome"] = t.Outcome,
                 ["due"] = t.Due is { } due ? Date(due) : null,
                 ["expiresAt"] = Local(t.ExpiresAt),
-                ["overdue"] = t.Status == "Open" && t.ExpiresAt is { } e && now >= e,
+                ["overdue"] = t.Status == HumanTaskStatus.Open && t.ExpiresAt is { } e && now >= e,
                 ["completedAt"] = Local(t.CompletedAt),
             }).ToArray()),
             ["letters"] = new JsonArray(letters.Select(l => (JsonNode?)new JsonObject
@@ -92,7 +92,7 @@ internal static class GetComplaint
                 ["id"] = l.Id,
                 ["kind"] = l.Kind,
                 ["recipients"] = JsonNode.Parse(l.RecipientsJson),
-                ["status"] = l.Status,
+                ["status"] = l.Status.ToString(),
                 ["requestedAt"] = Local(l.RequestedAt),
                 ["sentAt"] = Local(l.SentAt),
                 ["sha256"] = l.Sha256,
@@ -107,7 +107,8 @@ internal static class GetComplaint
     /// <param name="search">The staff app's search: part of the reference or of the complainant's name (not on the API).</param>
     public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
     {
-        if (status is not null && !ComplaintStatus.All.Contains(status))
+        var statusValue = ComplaintStatuses.Parse(status);
+        if (status is not null && statusValue is null)
         {
             return ProblemResponses.Validation(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
         }
@@ -119,9 +120,9 @@ internal static class GetComplaint
 
         var name = user.Identity!.Name;
         var query = db.Complaints.AsNoTracking().Where(c => c.ConcernedEmployee != name && c.Manager != name);
-        if (status is not null)
+        if (statusValue is { } wanted)
         {
-            query = query.Where(c => c.Status == status);
+            query = query.Where(c => c.Status == wanted);
         }
 
         if (!string.IsNullOrWhiteSpace(search))
@@ -142,7 +143,7 @@ internal static class GetComplaint
             {
                 ["id"] = c.Id,
                 ["reference"] = c.Reference,
-                ["status"] = c.Status,
+                ["status"] = c.Status.ToString(),
                 ["stage"] = c.Stage,
                 ["category"] = c.Category,
                 ["receivedOn"] = Date(c.ReceivedOn),
@@ -170,13 +171,13 @@ internal static class GetComplaint
         {
             var requested = letters.Where(l => l.Kind == kind && l.RequestedAt >= task.CreatedAt).ToList();
             // One letter per addressee (the decision: complainant and manager): met when every one of them was sent.
-            doneAt = requested.Count > 0 && requested.All(l => l is { Status: "Sent", SentAt: not null }) ? requested.Max(l => l.SentAt) : null;
-            withdrawn = task.Status == "Cancelled" && requested.Count == 0;
+            doneAt = requested.Count > 0 && requested.All(l => l is { Status: LetterStatus.Sent, SentAt: not null }) ? requested.Max(l => l.SentAt) : null;
+            withdrawn = task.Status == HumanTaskStatus.Cancelled && requested.Count == 0;
         }
         else
         {
-            doneAt = task.Status == "Completed" ? task.CompletedAt : null;
-            withdrawn = task.Status == "Cancelled";
+            doneAt = task.Status == HumanTaskStatus.Completed ? task.CompletedAt : null;
+            withdrawn = task.Status == HumanTaskStatus.Cancelled;
         }
 
         var met = doneAt < task.ExpiresAt;

@@ -169,33 +169,3 @@ internal static class RegisterComplaint
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
 }
-
-internal static class ComplaintStatus
-{
-    public const string Informal = "Informal";
-    public const string Received = "Received";
-    public const string InConversation = "InConversation";
-    public const string Withdrawn = "Withdrawn";
-    public const string WithCommittee = "WithCommittee";
-    public const string AwaitingDecision = "AwaitingDecision";
-    public const string Decided = "Decided";
-    public const string NotAdmissible = "NotAdmissible";
-
-    /// <summary>Resolved with the employee or the manager; never became a formal complaint (contract addition).</summary>
-    public const string InformallyResolved = "InformallyResolved";
-
-    /// <summary>A process owner stopped the procedure (cancelled its workflow instance); no workflow sets it.</summary>
-    public const string Cancelled = "Cancelled";
-
-    /// <summary>Every status a case can have (and the list filter accepts).</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Informal, Received, InConversation, Withdrawn, WithCommittee, AwaitingDecision, Decided, NotAdmissible, InformallyResolved, Cancelled,
-    };
-
-    /// <summary>The statuses a procedure may set: all but <see cref="Cancelled"/>, which only stopping the instance gives.</summary>
-    public static readonly IReadOnlySet<string> SetByProcedure = new HashSet<string>(All.Where(s => s != Cancelled), StringComparer.Ordinal);
-
-    /// <summary>The case has its outcome; stopping the procedure afterwards does not take it back.</summary>
-    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { Withdrawn, Decided, NotAdmissible, InformallyResolved };
-}

@@ -19,10 +19,10 @@ internal sealed record AnnualFigures(
     int Closed,
     double? AverageLeadTimeDays)
 {
-    internal sealed record CaseRow(Guid Id, string Category, string Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
+    internal sealed record CaseRow(Guid Id, string Category, Persistence.ComplaintStatus Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
 
     /// <summary>A term: met when completed before it expired; missed when completed late or still open after expiry.</summary>
-    internal sealed record TermRow(Guid CaseId, string TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);
+    internal sealed record TermRow(Guid CaseId, Persistence.HumanTaskStatus TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);
 
     /// <summary>The complaints whose data the figures contain (those received in the year).</summary>
     public IReadOnlyList<Guid> CaseIds { get; init; } = [];
@@ -36,8 +36,8 @@ internal sealed record AnnualFigures(
         var judged = terms.Where(t => ids.Contains(t.CaseId) && t.ExpiresAt is not null)
             .Select(t => t.TaskStatus switch
             {
-                "Completed" => (bool?)(t.CompletedAt < t.ExpiresAt),
-                "Open" when now >= t.ExpiresAt => false,
+                Persistence.HumanTaskStatus.Completed => (bool?)(t.CompletedAt < t.ExpiresAt),
+                Persistence.HumanTaskStatus.Open when now >= t.ExpiresAt => false,
                 _ => null,
             })
             .OfType<bool>()

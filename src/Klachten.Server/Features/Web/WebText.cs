@@ -18,9 +18,11 @@ internal static class WebText
 
     public static IReadOnlyList<(string Value, string Text)> Stages => DutchLabels.Stages;
 
-    public static IReadOnlyList<string> Statuses { get; } = DutchLabels.Statuses.Select(s => s.Value).ToList();
+    public static IReadOnlyList<ComplaintStatus> Statuses { get; } = DutchLabels.Statuses.Select(s => s.Value).ToList();
 
     public static string Status(string? status) => DutchLabels.Status(status);
+
+    public static string Status(ComplaintStatus status) => DutchLabels.Status(status);
 
     public static string Category(string? value) => DutchLabels.Category(value);
 

@@ -30,7 +30,7 @@ internal sealed class IndexModel(KlachtenDbContext db) : PageModel
 
     private async Task LoadAsync(string? status, int? pagina, string? search)
     {
-        Status = WebText.Statuses.Contains(status) ? status : null;
+        Status = ComplaintStatuses.Parse(status)?.ToString();
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         PageNumber = Math.Max(0, pagina ?? 0);
         var result = HandlerOutcome.From(await GetComplaint.ListAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted, Search));
