@@ -64,14 +64,14 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                     break;
                 case CreateHumanTask task:
                     var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch.Culture)})" : string.Empty;
-                    Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {task.Role}{due}.");
+                    Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {DutchLabels.RoleInSentence(task.Role)}{due}.");
                     ExcludeConcernedPeople(complaint, task);
                     break;
                 case HumanTaskCompleted completed:
                     await ArchiveTaskDocumentsAsync(complaint, completed, result.State.Id, now, cancellationToken);
                     break;
                 case TermOverrun overrun:
-                    Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {overrun.Role}); herinnering verstuurd aan {overrun.Role} en directeur.");
+                    Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {DutchLabels.RoleInSentence(overrun.Role)}); herinnering verstuurd aan {DutchLabels.RoleInSentence(overrun.Role)} en directeur.");
                     break;
             }
         }

@@ -72,6 +72,38 @@ internal static class DutchLabels
         _ => status.ToString(),
     };
 
+    /// <summary>A category inside a letter's sentence ("uw klacht over de bejegening door een medewerker").</summary>
+    public static string CategoryInSentence(string category) => category switch
+    {
+        "Treatment" => "de bejegening door een medewerker",
+        "ServiceEffects" => "de gevolgen van onze dienstverlening",
+        "Discrimination" => "discriminatie",
+        _ => category,
+    };
+
+    /// <summary>The stage in one word, for the case page's data.</summary>
+    public static string StageInBrief(string? stage) => stage == "Formal" ? "Formeel" : "Informeel";
+
+    public static string TaskStatus(HumanTaskStatus status) => status switch
+    {
+        HumanTaskStatus.Open => "Open",
+        HumanTaskStatus.Completed => "Afgerond",
+        _ => "Vervallen",
+    };
+
+    public static string LetterStatus(LetterStatus status) => status switch
+    {
+        Persistence.LetterStatus.Requested => "Aangevraagd",
+        Persistence.LetterStatus.Sent => "Verzonden",
+        _ => "Mislukt",
+    };
+
+    /// <summary>A staff role as a heading or table cell ("Klachtencommissie", "Directeur").</summary>
+    public static string Role(string? role) => role is null ? string.Empty : Common.Dutch.Culture.TextInfo.ToTitleCase(role);
+
+    /// <summary>A staff role inside a sentence ("voor de rol directeur").</summary>
+    public static string RoleInSentence(string? role) => Role(role).ToLower(Common.Dutch.Culture);
+
     public static string Category(string? value) => Lookup(Categories, value);
 
     public static string Ground(string? value) => Lookup(Grounds, value);

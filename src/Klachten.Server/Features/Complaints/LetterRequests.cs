@@ -78,13 +78,7 @@ internal sealed class LetterRequests(KlachtenDbContext db)
             ["complainantName"] = complaint.ComplainantName,
             ["receivedOn"] = Day(complaint.ReceivedOn),
             ["eventDate"] = Day(complaint.EventDate),
-            ["category"] = complaint.Category switch
-            {
-                "Treatment" => "de bejegening door een medewerker",
-                "ServiceEffects" => "de gevolgen van onze dienstverlening",
-                "Discrimination" => "discriminatie",
-                _ => complaint.Category,
-            },
+            ["category"] = DutchLabels.CategoryInSentence(complaint.Category),
             ["representativeName"] = complaint.RepresentativeName ?? string.Empty,
         };
 

@@ -49,7 +49,7 @@ internal sealed record Overview(
             .ToDictionaryAsync(c => c.WorkflowInstanceId!, c => (c.Id, c.Reference), cancellationToken);
         TaskResponse View(HumanTaskEntity t) => TaskResponse.From(t, now, references.TryGetValue(t.InstanceId, out var r) ? r : null);
         return new Overview(
-            [.. WebText.Statuses.Where(open.ContainsKey).Select(s => (s, open[s]))],
+            [.. DutchLabels.Statuses.Select(s => s.Value).Where(open.ContainsKey).Select(s => (s, open[s]))],
             [.. openTasks.Where(t => t.Due >= weekStart && t.Due <= weekEnd).Select(View)],
             [.. openTasks.Where(t => t.ExpiresAt <= now).Select(View)],
             tasks.Count(t => t.OverrunAt is { } at && AmsterdamTime.Today(at).Year == year),
