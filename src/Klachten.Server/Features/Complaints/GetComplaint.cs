@@ -86,17 +86,21 @@ internal static class GetComplaint
             : [];
 
     /// <param name="search">The staff app's search: part of the reference or of the complainant's name (not on the API).</param>
-    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
+    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null) =>
+        (await QueryAsync(status, page, pageSize, user, db, cancellationToken, search)).ToHttp(p => TypedResults.Json(CaseJson.Of(p)));
+
+    /// <summary>A page of the cases the user may see; the API's list and the staff app's overview.</summary>
+    public static async Task<Result<CasePage>> QueryAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
     {
         var statusValue = ComplaintStatuses.Parse(status);
         if (status is not null && statusValue is null)
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
         }
 
         if (page < 0 || pageSize is < 1 or > MaxPageSize)
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["pageSize"] = [$"page moet 0 of meer zijn en pageSize tussen 1 en {MaxPageSize}."] });
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["pageSize"] = [$"page moet 0 of meer zijn en pageSize tussen 1 en {MaxPageSize}."] });
         }
 
         var name = user.Identity!.Name;
@@ -119,7 +123,7 @@ internal static class GetComplaint
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence).Skip((page ?? 0) * size).Take(size).ToListAsync(cancellationToken);
         var items = rows.Select(c => new CaseSummaryRecord(c.Id, c.Reference, c.Status, c.Stage, c.Category, c.ReceivedOn, c.WorkflowInstanceId)).ToList();
-        return TypedResults.Json(CaseJson.Of(new CasePage(items, page ?? 0, size, total)));
+        return new CasePage(items, page ?? 0, size, total);
     }
 
     /// <summary>The concerned employee and manager never see the case (the regulation's impartiality).</summary>
