@@ -37,9 +37,6 @@ internal enum LetterStatus
 
 internal static class ComplaintStatuses
 {
-    /// <summary>Every status a case can have, in the contract's order (the list filter and the pages use it).</summary>
-    public static readonly IReadOnlyList<ComplaintStatus> All = Enum.GetValues<ComplaintStatus>();
-
     /// <summary>The contract's name of a status, parsed exactly (the engine and the API send names, never numbers).</summary>
     public static ComplaintStatus? Parse(string? value) =>
         Enum.TryParse<ComplaintStatus>(value, ignoreCase: false, out var status) && status.ToString() == value ? status : null;

@@ -112,9 +112,6 @@ internal static class DutchLabels
 
     public static string Status(ComplaintStatus value) => Statuses.FirstOrDefault(x => x.Value == value).Text ?? value.ToString();
 
-    /// <summary>A status named as text (a query string); a name that is no status shows as it is.</summary>
-    public static string Status(string? value) => ComplaintStatuses.Parse(value) is { } status ? Status(status) : value ?? "onbekend";
-
     /// <summary>A letter kind in words; an unknown kind (a new template) shows its own name.</summary>
     public static string LetterKind(string? value) => string.IsNullOrEmpty(value) ? "brief" : Lookup(LetterKinds, value);
 
