@@ -1,10 +1,8 @@
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Persistence;
+using Klachten.Server.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-
-using Klachten.Server.Common;
 
 namespace Klachten.Server.Persistence;
 
