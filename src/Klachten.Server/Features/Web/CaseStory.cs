@@ -16,7 +16,7 @@ internal sealed record CaseStory(IReadOnlyList<CaseStory.Step> Steps, IReadOnlyD
         string TaskId,
         string Title,
         string Role,
-        string Status,
+        HumanTaskStatus Status,
         DateTimeOffset CreatedAt,
         DateOnly? Due,
         bool Overdue,
