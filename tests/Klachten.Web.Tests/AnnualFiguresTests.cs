@@ -1,5 +1,6 @@
-using Klachten.Server.Persistence;
+using Klachten.Contracts;
 using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Web.Tests;
 

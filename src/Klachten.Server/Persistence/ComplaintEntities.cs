@@ -1,3 +1,5 @@
+using Klachten.Contracts;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>A complaint: the domain record. Its content lives here, never in workflow variables or the journal (AVG).</summary>

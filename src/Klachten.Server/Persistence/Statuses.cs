@@ -1,23 +1,6 @@
+using Klachten.Contracts;
+
 namespace Klachten.Server.Persistence;
-
-/// <summary>A case's status; stored (and sent in the contract) as its name.</summary>
-internal enum ComplaintStatus
-{
-    Informal,
-    Received,
-    InConversation,
-    Withdrawn,
-    WithCommittee,
-    AwaitingDecision,
-    Decided,
-    NotAdmissible,
-
-    /// <summary>Resolved with the employee or the manager; never became a formal complaint (contract addition).</summary>
-    InformallyResolved,
-
-    /// <summary>A process owner stopped the procedure (cancelled its workflow instance); no workflow sets it.</summary>
-    Cancelled,
-}
 
 /// <summary>A human task's status; stored (and sent in the contract) as its name.</summary>
 internal enum HumanTaskStatus

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Klachten.Server.Tests.Support;
 using Klachten.Server.Persistence;
+using Klachten.Server.Tests.Support;
 
 namespace Klachten.Server.Tests.Tasks;
 

@@ -1,3 +1,4 @@
+using Klachten.Contracts;
 using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;

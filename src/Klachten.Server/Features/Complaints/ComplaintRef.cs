@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Server.Persistence;
 
 namespace Klachten.Server.Features.Complaints;

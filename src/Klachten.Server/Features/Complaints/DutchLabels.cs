@@ -1,3 +1,6 @@
+using Klachten.Contracts;
+using Klachten.Server.Persistence;
+
 namespace Klachten.Server.Features.Complaints;
 
 /// <summary>
@@ -31,13 +34,7 @@ internal static class DutchLabels
     ];
 
     /// <summary>The statuses in the order the pages list them (the filter, the overview, the annual figures).</summary>
-    public static readonly IReadOnlyList<(ComplaintStatus Value, string Text)> Statuses =
-    [
-        (ComplaintStatus.Informal, "Informele fase"), (ComplaintStatus.Received, "Ontvangen"), (ComplaintStatus.InConversation, "In gesprek met de klager"),
-        (ComplaintStatus.WithCommittee, "Bij de Klachtencommissie"), (ComplaintStatus.AwaitingDecision, "Wacht op besluit"), (ComplaintStatus.Decided, "Besloten"),
-        (ComplaintStatus.Withdrawn, "Ingetrokken"), (ComplaintStatus.NotAdmissible, "Niet-ontvankelijk"),
-        (ComplaintStatus.InformallyResolved, "Opgelost in de informele fase"), (ComplaintStatus.Cancelled, "Afgebroken"),
-    ];
+    public static IReadOnlyList<(ComplaintStatus Value, string Text)> Statuses => DutchWords.Statuses;
 
     public static readonly IReadOnlyList<(string Value, string Text)> LetterKinds =
     [
@@ -98,10 +95,10 @@ internal static class DutchLabels
     };
 
     /// <summary>A staff role as a heading or table cell ("Klachtencommissie", "Directeur").</summary>
-    public static string Role(string? role) => role is null ? string.Empty : Common.Dutch.Culture.TextInfo.ToTitleCase(role);
+    public static string Role(string? role) => DutchWords.Role(role);
 
     /// <summary>A staff role inside a sentence ("voor de rol directeur").</summary>
-    public static string RoleInSentence(string? role) => Role(role).ToLower(Common.Dutch.Culture);
+    public static string RoleInSentence(string? role) => DutchWords.RoleInSentence(role);
 
     public static string Category(string? value) => Lookup(Categories, value);
 
@@ -109,7 +106,7 @@ internal static class DutchLabels
 
     public static string RepresentativeKind(string? value) => Lookup(RepresentativeKinds, value);
 
-    public static string Status(ComplaintStatus value) => Statuses.FirstOrDefault(x => x.Value == value).Text ?? value.ToString();
+    public static string Status(ComplaintStatus value) => DutchWords.Status(value);
 
     /// <summary>A letter kind in words; an unknown kind (a new template) shows its own name.</summary>
     public static string LetterKind(string? value) => string.IsNullOrEmpty(value) ? "brief" : Lookup(LetterKinds, value);

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Klachten.Server.Common;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;

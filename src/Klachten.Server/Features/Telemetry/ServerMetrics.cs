@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Klachten.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 

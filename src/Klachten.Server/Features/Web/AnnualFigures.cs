@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
 
 namespace Klachten.Server.Features.Web;
@@ -20,7 +21,7 @@ internal sealed record AnnualFigures(
     int Closed,
     double? AverageLeadTimeDays)
 {
-    internal sealed record CaseRow(Guid Id, string Category, Persistence.ComplaintStatus Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
+    internal sealed record CaseRow(Guid Id, string Category, ComplaintStatus Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
 
     /// <summary>A term: met when completed before it expired; missed when completed late or still open after expiry.</summary>
     internal sealed record TermRow(Guid CaseId, Persistence.HumanTaskStatus TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);

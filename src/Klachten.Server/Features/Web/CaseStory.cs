@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;

@@ -6,7 +6,6 @@ using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
+using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;

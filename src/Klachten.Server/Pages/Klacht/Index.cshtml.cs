@@ -1,5 +1,4 @@
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;

@@ -1,6 +1,5 @@
 using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.AspNetCore.Mvc;

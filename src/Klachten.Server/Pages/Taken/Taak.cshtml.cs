@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Tasks;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.AspNetCore.Mvc;
