@@ -1,4 +1,6 @@
+using Klachten.Contracts;
 using Klachten.Server.Features.Web;
+using Klachten.Server.Persistence;
 
 namespace Klachten.Web.Tests;
 
@@ -10,20 +12,20 @@ public sealed class AnnualFiguresTests
 
     private static readonly AnnualFigures.CaseRow[] Cases =
     [
-        new(A, "Treatment", "Decided", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 11), "Gegrond"),
-        new(B, "Discrimination", "Withdrawn", new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 21), null),
-        new(C, "Treatment", "WithCommittee", new DateOnly(2026, 11, 2), null, null),
-        new(D, "ServiceEffects", "Decided", new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 15), "Ongegrond"),
+        new(A, "Treatment", ComplaintStatus.Decided, new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 11), "Gegrond"),
+        new(B, "Discrimination", ComplaintStatus.Withdrawn, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 21), null),
+        new(C, "Treatment", ComplaintStatus.WithCommittee, new DateOnly(2026, 11, 2), null, null),
+        new(D, "ServiceEffects", ComplaintStatus.Decided, new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 15), "Ongegrond"),
     ];
 
     private static readonly AnnualFigures.TermRow[] Terms =
     [
-        new(A, "Completed", At(2026, 3, 10), At(2026, 3, 5)),
-        new(A, "Completed", At(2026, 3, 20), At(2026, 3, 25)),
-        new(B, "Cancelled", At(2026, 5, 30), null),
-        new(C, "Open", At(2026, 11, 20), null),
-        new(C, "Open", At(2026, 12, 20), null),
-        new(D, "Completed", At(2025, 12, 10), At(2025, 12, 2)),
+        new(A, HumanTaskStatus.Completed, At(2026, 3, 10), At(2026, 3, 5)),
+        new(A, HumanTaskStatus.Completed, At(2026, 3, 20), At(2026, 3, 25)),
+        new(B, HumanTaskStatus.Cancelled, At(2026, 5, 30), null),
+        new(C, HumanTaskStatus.Open, At(2026, 11, 20), null),
+        new(C, HumanTaskStatus.Open, At(2026, 12, 20), null),
+        new(D, HumanTaskStatus.Completed, At(2025, 12, 10), At(2025, 12, 2)),
     ];
 
     [Fact]

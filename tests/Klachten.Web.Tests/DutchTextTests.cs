@@ -17,7 +17,7 @@ public sealed class DutchTextTests(WebAppFixture app)
     // as a message would quote them.
     private static readonly string[] Codes =
     [
-        .. new[] { DutchLabels.Categories, DutchLabels.Grounds, DutchLabels.RepresentativeKinds, DutchLabels.Stages, DutchLabels.Statuses, DutchLabels.LetterKinds }
+        .. new[] { DutchLabels.Categories, DutchLabels.Grounds, DutchLabels.RepresentativeKinds, DutchLabels.Stages, DutchLabels.Statuses.Select(x => (Value: x.Value.ToString(), x.Text)).ToList(), DutchLabels.LetterKinds }
             .SelectMany(list => list).Where(x => !x.Text.Contains(x.Value, StringComparison.Ordinal)).Select(x => x.Value),
         .. DutchLabels.TaskFields.Select(x => $"'{x.Value}'"),
     ];

@@ -25,9 +25,5 @@ internal static class Dutch
     };
 
     /// <summary>How a role is named in a letter.</summary>
-    public static string Role(string role) => role switch
-    {
-        "klachtencommissie" => "Klachtencommissie",
-        _ => role,
-    };
+    public static string Role(string role) => DutchWords.RoleInSentence(role);
 }

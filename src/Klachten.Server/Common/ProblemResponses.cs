@@ -17,15 +17,11 @@ internal static class ProblemResponses
     }
 
     /// <summary>400 with an <c>errors</c> object keyed by field; Studio shows the messages under the empty key.</summary>
-    public static IResult Validation(IDictionary<string, string[]> errors, string title = "Ongeldige invoer") =>
-        TypedResults.ValidationProblem(errors, title: title);
+    public static IResult Validation(IDictionary<string, string[]> errors, string title = "Ongeldige invoer") => Refusal.Invalid(errors, title).ToProblem();
 
-    public static IResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    public static IResult Conflict(string detail) => Refusal.Conflict(detail).ToProblem();
 
-    public static IResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden", detail: detail);
+    public static IResult NotFound(string detail) => Refusal.NotFound(detail).ToProblem();
 
-    public static IResult BadRequest(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldig verzoek", detail: detail);
+    public static IResult BadRequest(string detail) => Refusal.BadRequest(detail).ToProblem();
 }

@@ -1,6 +1,5 @@
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,3 +1,5 @@
+using Klachten.Contracts;
+
 namespace Klachten.Server.Persistence;
 
 /// <summary>A complaint: the domain record. Its content lives here, never in workflow variables or the journal (AVG).</summary>
@@ -7,7 +9,7 @@ internal sealed class ComplaintEntity
     public required string Reference { get; set; }
     public int Year { get; set; }
     public int Sequence { get; set; }
-    public required string Status { get; set; }
+    public required ComplaintStatus Status { get; set; }
     public required string Stage { get; set; }
     public required string Category { get; set; }
     public string? DiscriminationGround { get; set; }
@@ -60,7 +62,7 @@ internal sealed class LetterEntity
     /// <summary>JSON array of recipients (role names resolved to people on sending).</summary>
     public required string RecipientsJson { get; set; }
 
-    public required string Status { get; set; }
+    public required LetterStatus Status { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? Sha256 { get; set; }

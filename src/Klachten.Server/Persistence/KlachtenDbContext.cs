@@ -212,7 +212,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
             e.Property(t => t.Id).HasMaxLength(64);
             e.Property(t => t.InstanceId).HasMaxLength(64);
             e.Property(t => t.Role).HasMaxLength(50);
-            e.Property(t => t.Status).HasMaxLength(16);
+            e.Property(t => t.Status).HasMaxLength(16).HasConversion<string>();
             e.Property(t => t.Assignee).HasMaxLength(100);
             e.Property(t => t.ExcludedUsers).HasMaxLength(300);
             e.Property(t => t.MetByLetter).HasMaxLength(100);
@@ -242,7 +242,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
             e.ToTable("complaints");
             e.HasKey(c => c.Id);
             e.Property(c => c.Reference).HasMaxLength(20);
-            e.Property(c => c.Status).HasMaxLength(20);
+            e.Property(c => c.Status).HasMaxLength(20).HasConversion<string>();
             e.Property(c => c.Stage).HasMaxLength(10);
             e.Property(c => c.Category).HasMaxLength(20);
             e.Property(c => c.DiscriminationGround).HasMaxLength(20);
@@ -287,7 +287,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
             e.HasKey(l => l.Id);
             e.Property(l => l.Id).HasMaxLength(64);
             e.Property(l => l.Kind).HasMaxLength(100);
-            e.Property(l => l.Status).HasMaxLength(20);
+            e.Property(l => l.Status).HasMaxLength(20).HasConversion<string>();
             e.Property(l => l.Sha256).HasMaxLength(64);
             e.HasOne<ComplaintEntity>().WithMany().HasForeignKey(l => l.ComplaintId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(l => l.ComplaintId);

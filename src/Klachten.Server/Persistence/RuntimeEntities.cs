@@ -89,7 +89,7 @@ internal sealed class HumanTaskEntity
     /// <summary>Letter kind whose sending meets the term (a written message), instead of the task's completion.</summary>
     public string? MetByLetter { get; set; }
 
-    public required string Status { get; set; }
+    public required HumanTaskStatus Status { get; set; }
     public string? Assignee { get; set; }
     public string? Outcome { get; set; }
     public string? Comment { get; set; }

@@ -157,10 +157,3 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, IEnum
         }
     }
 }
-
-internal static class HumanTaskStatus
-{
-    public const string Open = "Open";
-    public const string Completed = "Completed";
-    public const string Cancelled = "Cancelled";
-}

@@ -178,7 +178,7 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
 
     /// <summary>No letter or outbox message still on its way, so a fingerprint sees only what the request did.</summary>
     private Task<bool> QuietAsync() => Eventually.Until(
-        () => Driver.QueryAsync(async db => !await db.Letters.AnyAsync(l => l.Status == "Requested") && !await db.OutboxMessages.AnyAsync(o => o.SentAt == null)),
+        () => Driver.QueryAsync(async db => !await db.Letters.AnyAsync(l => l.Status == Klachten.Server.Persistence.LetterStatus.Requested) && !await db.OutboxMessages.AnyAsync(o => o.SentAt == null)),
         quiet => quiet, TimeSpan.FromSeconds(30));
 
     private static string Classify(HttpResponseMessage response)

@@ -42,7 +42,8 @@ internal static class Delivered
     {
         var ids = complaints.Select(c => c.Id).ToList();
         return Eventually.Until(
-            () => driver.QueryAsync(db => db.Letters.AsNoTracking().Where(l => ids.Contains(l.ComplaintId)).Select(l => new ValueTuple<string, string>(l.Id, l.Status)).ToListAsync()),
+            async () => (await driver.QueryAsync(db => db.Letters.AsNoTracking().Where(l => ids.Contains(l.ComplaintId)).Select(l => new { l.Id, l.Status }).ToListAsync()))
+                .Select(l => (l.Id, l.Status.ToString())).ToList(),
             letters => letters.Count == expected && letters.All(l => l.Item2 == "Sent"),
             timeout);
     }

@@ -137,7 +137,7 @@ public abstract class CancelProcedureTests(ProcedureFixture fixture)
     {
         Assert.Equal(("Finished", "Cancelled"), await InstanceStatusAsync(complaint));
         Assert.Equal(0, await _driver.QueryAsync(db => db.Bookmarks.CountAsync(b => b.InstanceId == complaint.InstanceId)));
-        Assert.Equal(0, await _driver.QueryAsync(db => db.HumanTasks.CountAsync(t => t.InstanceId == complaint.InstanceId && t.Status == "Open")));
+        Assert.Equal(0, await _driver.QueryAsync(db => db.HumanTasks.CountAsync(t => t.InstanceId == complaint.InstanceId && t.Status == Klachten.Server.Persistence.HumanTaskStatus.Open)));
     }
 }
 

@@ -126,7 +126,7 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
             return;
         }
 
-        await Eventually.Until(async () => await QueryAsync(db => db.Letters.AnyAsync(l => l.Status == "Requested")) is false, TimeSpan.FromSeconds(30));
+        await Eventually.Until(async () => await QueryAsync(db => db.Letters.AnyAsync(l => l.Status == LetterStatus.Requested)) is false, TimeSpan.FromSeconds(30));
     }
 
 
@@ -192,6 +192,6 @@ internal sealed class ProcedureDriver(KlachtenFactory factory)
         var instance = await InstanceAsync(complaint);
         Assert.Equal(("Finished", "Finished", 0), (instance.Status, instance.SubStatus, instance.IncidentCount));
         Assert.Equal(0, await QueryAsync(db => db.Bookmarks.CountAsync(b => b.InstanceId == complaint.InstanceId)));
-        Assert.Equal(0, await QueryAsync(db => db.HumanTasks.CountAsync(t => t.InstanceId == complaint.InstanceId && t.Status == "Open")));
+        Assert.Equal(0, await QueryAsync(db => db.HumanTasks.CountAsync(t => t.InstanceId == complaint.InstanceId && t.Status == HumanTaskStatus.Open)));
     }
 }

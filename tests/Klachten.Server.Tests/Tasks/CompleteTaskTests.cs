@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Support;
 
 namespace Klachten.Server.Tests.Tasks;
@@ -25,7 +26,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
         Assert.Equal("Completed", (string?)completed["status"]);
         Assert.Equal(2, (int)completed["version"]!);
         var row = await _scenario.TaskRowAsync((string)task["id"]!);
-        Assert.Equal(("Completed", "Akkoord", "Gezien.", "directeur"), (row.Status, row.Outcome, row.Comment, row.CompletedBy));
+        Assert.Equal((HumanTaskStatus.Completed, "Akkoord", "Gezien.", "directeur"), (row.Status, row.Outcome, row.Comment, row.CompletedBy));
         Assert.Equal("Finished", (await _scenario.InstanceRowAsync(instanceId)).Status);
         Assert.Equal(1, await _scenario.CompletedCountAsync(instanceId, "write"));
     }
@@ -57,7 +58,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("outcome"));
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("data.toelichting"));
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("De taak is al afgerond of gewijzigd door iemand anders.", (string?)(await response.ReadObjectAsync())["detail"]);
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
         var response = await other.PostAsync($"/api/tasks/{task["id"]}/complete", TaskScenario.Completion(task, version: 2));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
         var response = await employee.PostAsync($"/api/tasks/{task["id"]}/complete", TaskScenario.Completion(task));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
         Assert.Equal("Running", (await _scenario.InstanceRowAsync((string)task["workflowInstanceId"]!)).Status);
     }
 
@@ -154,7 +155,7 @@ public abstract class CompleteTaskTests(TasksServerFixture fixture)
         var response = await _director.PostAsync($"/api/tasks/{task["id"]}/complete", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Open", (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _scenario.TaskRowAsync((string)task["id"]!)).Status);
     }
 
     [Fact]

@@ -22,7 +22,11 @@ internal static class ComplaintEvents
     /// <summary>The procedure's event for the written complaint after the informal steps.</summary>
     public const string WrittenComplaintEvent = "SchriftelijkeKlachtOntvangen";
 
-    public static Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+    public static async Task<IResult> WithdrawAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        (await RecordWithdrawalAsync(id, user, db, runtime, cancellationToken)).ToHttp(c => TypedResults.Ok(c.ToJson()));
+
+    /// <summary>The withdrawal itself; the API and the staff app's form.</summary>
+    public static Task<Result<ComplaintRef>> RecordWithdrawalAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         ResumeAsync(id, WithdrawalEvent, null, user, db, runtime, "De klacht kan nu niet worden ingetrokken (de procedure is afgerond of wacht daar niet op).", cancellationToken);
 
     public static async Task<IResult> WrittenComplaintAsync(Guid id, HttpRequest request, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
@@ -34,18 +38,18 @@ internal static class ComplaintEvents
         }
 
         var text = node?["receivedOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        return await RecordWrittenComplaintAsync(id, text, user, db, runtime, clock, cancellationToken);
+        return (await RecordWrittenComplaintAsync(id, text, user, db, runtime, clock, cancellationToken)).ToHttp(c => TypedResults.Ok(c.ToJson()));
     }
 
     /// <summary>The written complaint received on <paramref name="receivedOnText"/> (yyyy-MM-dd); the API and the staff app's form.</summary>
-    public static async Task<IResult> RecordWrittenComplaintAsync(Guid id, string? receivedOnText, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Result<ComplaintRef>> RecordWrittenComplaintAsync(Guid id, string? receivedOnText, ClaimsPrincipal user, KlachtenDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
         // Existence and exclusion first: the date check below compares with the complaint's own receivedOn, which must
         // not become a way to probe a complaint the caller may not see.
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null || GetComplaint.IsExcluded(complaint, user))
         {
-            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+            return Refusal.NotFound($"Klacht '{id}' bestaat niet.");
         }
 
         var today = AmsterdamTime.Today(clock.GetUtcNow());
@@ -53,7 +57,7 @@ internal static class ComplaintEvents
             || receivedOn > today
             || receivedOn < complaint.ReceivedOn)
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]>
+            return Refusal.Invalid(new Dictionary<string, string[]>
             {
                 ["receivedOn"] = ["Geef de ontvangstdatum van de schriftelijke klacht als JJJJ-MM-DD: niet in de toekomst en niet vóór de eerste ontvangst van de klacht."],
             });
@@ -69,13 +73,13 @@ internal static class ComplaintEvents
         return await ResumeAsync(id, WrittenComplaintEvent, payload, user, db, runtime, "Deze klacht wacht niet op een schriftelijke klacht.", cancellationToken);
     }
 
-    private static async Task<IResult> ResumeAsync(Guid id, string eventName, JsonObject? payload, ClaimsPrincipal user, KlachtenDbContext db,
+    private static async Task<Result<ComplaintRef>> ResumeAsync(Guid id, string eventName, JsonObject? payload, ClaimsPrincipal user, KlachtenDbContext db,
         WorkflowRuntime runtime, string notWaiting, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null || GetComplaint.IsExcluded(complaint, user))
         {
-            return ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
+            return Refusal.NotFound($"Klacht '{id}' bestaat niet.");
         }
 
         var bookmarkId = await db.Bookmarks.AsNoTracking()
@@ -84,10 +88,10 @@ internal static class ComplaintEvents
         var outcome = bookmarkId is null ? null : await runtime.ResumeAsync(bookmarkId, payload, guard: null, cancellationToken);
         if (outcome?.Status != StepStatus.Done)
         {
-            return ProblemResponses.Conflict(notWaiting);
+            return Refusal.Conflict(notWaiting);
         }
 
         var updated = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken);
-        return TypedResults.Ok(ComplaintResponses.Created(updated));
+        return ComplaintRef.Of(updated);
     }
 }

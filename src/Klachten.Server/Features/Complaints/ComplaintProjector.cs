@@ -46,31 +46,32 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         {
             switch (effect)
             {
-                case SetCaseStatus status when ComplaintStatus.SetByProcedure.Contains(status.Status) && status.Status != complaint.Status:
-                    complaint.Status = status.Status;
+                // The engine names the status as text; it becomes the enum here, once. An unknown name changes nothing.
+                case SetCaseStatus set when ComplaintStatuses.Parse(set.Status) is { } status && status.IsSetByProcedure() && status != complaint.Status:
+                    complaint.Status = status;
                     complaint.UpdatedAt = now;
-                    if (status.Status is ComplaintStatus.Received || (status.Status is ComplaintStatus.NotAdmissible && complaint.Stage == nameof(ComplaintStage.Informal)))
+                    if (status is ComplaintStatus.Received || (status is ComplaintStatus.NotAdmissible && complaint.Stage == nameof(ComplaintStage.Informal)))
                     {
                         // A written complaint after the informal steps continues the same case formally, also when it came
                         // too late: the procedure only judges a written complaint not admissible.
                         complaint.Stage = nameof(ComplaintStage.Formal);
                     }
 
-                    Timeline(complaint.Id, now, "Status", status.Note ?? $"Status gewijzigd in {DutchLabels.StatusInSentence(status.Status)}.");
+                    Timeline(complaint.Id, now, "Status", set.Note ?? $"Status gewijzigd in {DutchLabels.StatusInSentence(status)}.");
                     break;
                 case RequestLetter letter:
                     await ProjectLetterAsync(complaint, letter, result.State.Id, now, cancellationToken);
                     break;
                 case CreateHumanTask task:
                     var due = task.Due is { } d ? $" (uiterlijk {d.ToString("d MMMM yyyy", Dutch.Culture)})" : string.Empty;
-                    Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {task.Role}{due}.");
+                    Timeline(complaint.Id, now, "TaskCreated", $"Taak '{task.Title}' voor de rol {DutchLabels.RoleInSentence(task.Role)}{due}.");
                     ExcludeConcernedPeople(complaint, task);
                     break;
                 case HumanTaskCompleted completed:
                     await ArchiveTaskDocumentsAsync(complaint, completed, result.State.Id, now, cancellationToken);
                     break;
                 case TermOverrun overrun:
-                    Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {overrun.Role}); herinnering verstuurd aan {overrun.Role} en directeur.");
+                    Timeline(complaint.Id, now, "TermOverrun", $"Termijn overschreden: '{overrun.Title}' (rol {DutchLabels.RoleInSentence(overrun.Role)}); herinnering verstuurd aan {DutchLabels.RoleInSentence(overrun.Role)} en directeur.");
                     break;
             }
         }
@@ -90,7 +91,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
     /// </summary>
     private void FollowCancellation(ComplaintEntity complaint, string? actor, DateTimeOffset now)
     {
-        if (!ComplaintStatus.Final.Contains(complaint.Status))
+        if (!complaint.Status.IsFinal())
         {
             complaint.Status = ComplaintStatus.Cancelled;
             complaint.UpdatedAt = now;
@@ -139,7 +140,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
         }
 
         Timeline(complaint.Id, now, "Closed", $"Klacht afgesloten ({DutchLabels.StatusInSentence(complaint.Status)}).");
-        outbox.Add(id, new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status, now), result.State.Id);
+        outbox.Add(id, new CaseClosed(id, complaint.Id, complaint.Reference, complaint.Status.ToString(), now), result.State.Id);
     }
 
     /// <summary>
@@ -169,7 +170,7 @@ internal sealed class ComplaintProjector(KlachtenDbContext db, TimeProvider cloc
                 ComplaintId = complaint.Id,
                 Kind = part.LetterKind,
                 RecipientsJson = RecipientRoles(part.Recipients).ToJsonString(),
-                Status = "Requested",
+                Status = LetterStatus.Requested,
                 RequestedAt = now,
             });
             var to = parts.Count > 1 ? $" aan {part.Recipients[0].Name}" : string.Empty;

@@ -1,3 +1,6 @@
+using Klachten.Contracts;
+using Klachten.Server.Persistence;
+
 namespace Klachten.Server.Features.Complaints;
 
 /// <summary>
@@ -30,13 +33,8 @@ internal static class DutchLabels
         ("Formal", "Schriftelijk ingediend bij de directeur (formeel)"), ("Informal", "Nog informeel (bespreken met medewerker en leidinggevende)"),
     ];
 
-    public static readonly IReadOnlyList<(string Value, string Text)> Statuses =
-    [
-        ("Informal", "Informele fase"), ("Received", "Ontvangen"), ("InConversation", "In gesprek met de klager"),
-        ("WithCommittee", "Bij de Klachtencommissie"), ("AwaitingDecision", "Wacht op besluit"), ("Decided", "Besloten"),
-        ("Withdrawn", "Ingetrokken"), ("NotAdmissible", "Niet-ontvankelijk"),
-        ("InformallyResolved", "Opgelost in de informele fase"), ("Cancelled", "Afgebroken"),
-    ];
+    /// <summary>The statuses in the order the pages list them (the filter, the overview, the annual figures).</summary>
+    public static IReadOnlyList<(ComplaintStatus Value, string Text)> Statuses => DutchWords.Statuses;
 
     public static readonly IReadOnlyList<(string Value, string Text)> LetterKinds =
     [
@@ -55,7 +53,7 @@ internal static class DutchLabels
     ];
 
     /// <summary>A status inside a timeline sentence ("Status gewijzigd in ontvangen.").</summary>
-    public static string StatusInSentence(string status) => status switch
+    public static string StatusInSentence(ComplaintStatus status) => status switch
     {
         ComplaintStatus.Informal => "informeel",
         ComplaintStatus.Received => "ontvangen",
@@ -67,8 +65,40 @@ internal static class DutchLabels
         ComplaintStatus.NotAdmissible => "niet-ontvankelijk",
         ComplaintStatus.InformallyResolved => "opgelost in de informele fase",
         ComplaintStatus.Cancelled => "afgebroken",
-        _ => status,
+        _ => status.ToString(),
     };
+
+    /// <summary>A category inside a letter's sentence ("uw klacht over de bejegening door een medewerker").</summary>
+    public static string CategoryInSentence(string category) => category switch
+    {
+        "Treatment" => "de bejegening door een medewerker",
+        "ServiceEffects" => "de gevolgen van onze dienstverlening",
+        "Discrimination" => "discriminatie",
+        _ => category,
+    };
+
+    /// <summary>The stage in one word, for the case page's data.</summary>
+    public static string StageInBrief(string? stage) => stage == "Formal" ? "Formeel" : "Informeel";
+
+    public static string TaskStatus(HumanTaskStatus status) => status switch
+    {
+        HumanTaskStatus.Open => "Open",
+        HumanTaskStatus.Completed => "Afgerond",
+        _ => "Vervallen",
+    };
+
+    public static string LetterStatus(LetterStatus status) => status switch
+    {
+        Persistence.LetterStatus.Requested => "Aangevraagd",
+        Persistence.LetterStatus.Sent => "Verzonden",
+        _ => "Mislukt",
+    };
+
+    /// <summary>A staff role as a heading or table cell ("Klachtencommissie", "Directeur").</summary>
+    public static string Role(string? role) => DutchWords.Role(role);
+
+    /// <summary>A staff role inside a sentence ("voor de rol directeur").</summary>
+    public static string RoleInSentence(string? role) => DutchWords.RoleInSentence(role);
 
     public static string Category(string? value) => Lookup(Categories, value);
 
@@ -76,7 +106,7 @@ internal static class DutchLabels
 
     public static string RepresentativeKind(string? value) => Lookup(RepresentativeKinds, value);
 
-    public static string Status(string? value) => Lookup(Statuses, value, "onbekend");
+    public static string Status(ComplaintStatus value) => DutchWords.Status(value);
 
     /// <summary>A letter kind in words; an unknown kind (a new template) shows its own name.</summary>
     public static string LetterKind(string? value) => string.IsNullOrEmpty(value) ? "brief" : Lookup(LetterKinds, value);

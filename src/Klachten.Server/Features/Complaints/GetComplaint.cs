@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Klachten.Contracts;
@@ -16,14 +15,14 @@ internal static class GetComplaint
 
     public static async Task<IResult> ByIdAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
         await LoadAsync(id, user, db, audit, clock, cancellationToken) is { } view
-            ? TypedResults.Json(view)
+            ? TypedResults.Json(CaseJson.Of(view))
             : ProblemResponses.NotFound($"Klacht '{id}' bestaat niet.");
 
     /// <summary>
     /// The case as the API shows it, or null when it does not exist or the user is excluded from it. Leaves one
     /// <see cref="AuditKind.ViewCase"/> row for an existing complaint: refused for the excluded, allowed otherwise.
     /// </summary>
-    public static async Task<JsonObject?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<CaseRecord?> LoadAsync(Guid id, ClaimsPrincipal user, KlachtenDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null)
@@ -50,77 +49,64 @@ internal static class GetComplaint
                 HasPdf = l.Pdf != null,
             }).ToListAsync(cancellationToken);
         var letters = letterRows.Select(r => r.Letter).ToList();
-        var withPdf = letterRows.Where(r => r.HasPdf).Select(r => r.Letter.Id).ToHashSet(StringComparer.Ordinal);
         var timeline = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var view = new JsonObject
-        {
-            ["id"] = complaint.Id,
-            ["reference"] = complaint.Reference,
-            ["status"] = complaint.Status,
-            ["stage"] = complaint.Stage,
-            ["category"] = complaint.Category,
-            ["discriminationGround"] = complaint.DiscriminationGround,
-            ["discriminationGroundText"] = complaint.DiscriminationGroundText,
-            ["complainant"] = new JsonObject { ["name"] = complaint.ComplainantName, ["email"] = complaint.ComplainantEmail, ["postalAddress"] = complaint.ComplainantPostalAddress },
-            ["representative"] = complaint.RepresentativeName is null ? null
-                : new JsonObject { ["name"] = complaint.RepresentativeName, ["kind"] = complaint.RepresentativeKind, ["email"] = complaint.RepresentativeEmail },
-            ["eventDate"] = Date(complaint.EventDate),
-            ["receivedOn"] = Date(complaint.ReceivedOn),
-            ["concernedEmployee"] = complaint.ConcernedEmployee,
-            ["manager"] = complaint.Manager,
-            ["description"] = complaint.Description,
-            ["workflowInstanceId"] = complaint.WorkflowInstanceId,
-            ["createdAt"] = Local(complaint.CreatedAt),
-            ["terms"] = new JsonArray(tasks.Where(t => t.Due is not null).Select(t => (JsonNode?)Term(t, letters, now)).ToArray()),
-            ["tasks"] = new JsonArray(tasks.Select(t => (JsonNode?)new JsonObject
-            {
-                ["id"] = t.Id,
-                ["title"] = t.Title,
-                ["role"] = t.Role,
-                ["status"] = t.Status,
-                ["assignee"] = t.Assignee,
-                ["outcome"] = t.Outcome,
-                ["due"] = t.Due is { } due ? Date(due) : null,
-                ["expiresAt"] = Local(t.ExpiresAt),
-                ["overdue"] = t.Status == "Open" && t.ExpiresAt is { } e && now >= e,
-                ["completedAt"] = Local(t.CompletedAt),
-            }).ToArray()),
-            ["letters"] = new JsonArray(letters.Select(l => (JsonNode?)new JsonObject
-            {
-                ["id"] = l.Id,
-                ["kind"] = l.Kind,
-                ["recipients"] = JsonNode.Parse(l.RecipientsJson),
-                ["status"] = l.Status,
-                ["requestedAt"] = Local(l.RequestedAt),
-                ["sentAt"] = Local(l.SentAt),
-                ["sha256"] = l.Sha256,
-                ["hasPdf"] = withPdf.Contains(l.Id),
-            }).ToArray()),
-            ["timeline"] = new JsonArray(timeline.Select(e => (JsonNode?)new JsonObject { ["at"] = Local(e.At), ["kind"] = e.Kind, ["text"] = e.Text }).ToArray()),
-        };
+        var view = new CaseRecord(
+            complaint.Id,
+            complaint.Reference,
+            complaint.Status,
+            complaint.Stage,
+            complaint.Category,
+            complaint.DiscriminationGround,
+            complaint.DiscriminationGroundText,
+            new ComplainantRecord(complaint.ComplainantName, complaint.ComplainantEmail, complaint.ComplainantPostalAddress),
+            complaint.RepresentativeName is { } representative ? new RepresentativeRecord(representative, complaint.RepresentativeKind, complaint.RepresentativeEmail) : null,
+            complaint.EventDate,
+            complaint.ReceivedOn,
+            complaint.ConcernedEmployee,
+            complaint.Manager,
+            complaint.Description,
+            complaint.WorkflowInstanceId,
+            complaint.CreatedAt,
+            [.. tasks.Where(t => t.Due is not null).Select(t => Term(t, letters, now))],
+            [.. tasks.Select(t => new CaseTaskRecord(t.Id, t.Title, t.Role, t.Status, t.Assignee, t.Outcome, t.Due, t.ExpiresAt,
+                t.Status == HumanTaskStatus.Open && t.ExpiresAt is { } e && now >= e, t.CompletedAt))],
+            [.. letterRows.Select(r => new CaseLetterRecord(r.Letter.Id, r.Letter.Kind, Recipients(r.Letter.RecipientsJson), r.Letter.Status,
+                r.Letter.RequestedAt, r.Letter.SentAt, r.Letter.Sha256, r.HasPdf))],
+            [.. timeline.Select(e => new TimelineRecord(e.At, e.Kind, e.Text))]);
         await audit.RecordAsync(id, user, AuditKind.ViewCase, allowed: true, cancellationToken);
         return view;
     }
 
+    // Stored as the projector wrote it: one entry per role with its copy flag.
+    private static List<LetterRoleRecord> Recipients(string json) =>
+        JsonNode.Parse(json) is JsonArray array
+            ? [.. array.OfType<JsonObject>().Select(r => new LetterRoleRecord((string?)r["role"] ?? string.Empty, (bool?)r["copy"] ?? false))]
+            : [];
+
     /// <param name="search">The staff app's search: part of the reference or of the complainant's name (not on the API).</param>
-    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
+    public static async Task<IResult> ListAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null) =>
+        (await QueryAsync(status, page, pageSize, user, db, cancellationToken, search)).ToHttp(p => TypedResults.Json(CaseJson.Of(p)));
+
+    /// <summary>A page of the cases the user may see; the API's list and the staff app's overview.</summary>
+    public static async Task<Result<CasePage>> QueryAsync(string? status, int? page, int? pageSize, ClaimsPrincipal user, KlachtenDbContext db, CancellationToken cancellationToken, string? search = null)
     {
-        if (status is not null && !ComplaintStatus.All.Contains(status))
+        var statusValue = ComplaintStatuses.Parse(status);
+        if (status is not null && statusValue is null)
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["status"] = [$"Onbekende status '{status}'."] });
         }
 
         if (page < 0 || pageSize is < 1 or > MaxPageSize)
         {
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { ["pageSize"] = [$"page moet 0 of meer zijn en pageSize tussen 1 en {MaxPageSize}."] });
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["pageSize"] = [$"page moet 0 of meer zijn en pageSize tussen 1 en {MaxPageSize}."] });
         }
 
         var name = user.Identity!.Name;
         var query = db.Complaints.AsNoTracking().Where(c => c.ConcernedEmployee != name && c.Manager != name);
-        if (status is not null)
+        if (statusValue is { } wanted)
         {
-            query = query.Where(c => c.Status == status);
+            query = query.Where(c => c.Status == wanted);
         }
 
         if (!string.IsNullOrWhiteSpace(search))
@@ -135,22 +121,8 @@ internal static class GetComplaint
         var size = pageSize ?? 25;
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence).Skip((page ?? 0) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Json(new JsonObject
-        {
-            ["items"] = new JsonArray(rows.Select(c => (JsonNode?)new JsonObject
-            {
-                ["id"] = c.Id,
-                ["reference"] = c.Reference,
-                ["status"] = c.Status,
-                ["stage"] = c.Stage,
-                ["category"] = c.Category,
-                ["receivedOn"] = Date(c.ReceivedOn),
-                ["workflowInstanceId"] = c.WorkflowInstanceId,
-            }).ToArray()),
-            ["page"] = page ?? 0,
-            ["pageSize"] = size,
-            ["totalCount"] = total,
-        });
+        var items = rows.Select(c => new CaseSummaryRecord(c.Id, c.Reference, c.Status, c.Stage, c.Category, c.ReceivedOn, c.WorkflowInstanceId)).ToList();
+        return new CasePage(items, page ?? 0, size, total);
     }
 
     /// <summary>The concerned employee and manager never see the case (the regulation's impartiality).</summary>
@@ -161,7 +133,7 @@ internal static class GetComplaint
     // kind) is met only when that letter was sent, as the notification service reported, not when the task was
     // completed. A task withdrawn with its branch (e.g. after a withdrawal) no longer has a term to meet, so it is
     // neither met nor missed.
-    private static JsonObject Term(HumanTaskEntity task, IReadOnlyList<LetterEntity> letters, DateTimeOffset now)
+    private static TermRecord Term(HumanTaskEntity task, IReadOnlyList<LetterEntity> letters, DateTimeOffset now)
     {
         DateTimeOffset? doneAt;
         bool withdrawn;
@@ -169,28 +141,19 @@ internal static class GetComplaint
         {
             var requested = letters.Where(l => l.Kind == kind && l.RequestedAt >= task.CreatedAt).ToList();
             // One letter per addressee (the decision: complainant and manager): met when every one of them was sent.
-            doneAt = requested.Count > 0 && requested.All(l => l is { Status: "Sent", SentAt: not null }) ? requested.Max(l => l.SentAt) : null;
-            withdrawn = task.Status == "Cancelled" && requested.Count == 0;
+            doneAt = requested.Count > 0 && requested.All(l => l is { Status: LetterStatus.Sent, SentAt: not null }) ? requested.Max(l => l.SentAt) : null;
+            withdrawn = task.Status == HumanTaskStatus.Cancelled && requested.Count == 0;
         }
         else
         {
-            doneAt = task.Status == "Completed" ? task.CompletedAt : null;
-            withdrawn = task.Status == "Cancelled";
+            doneAt = task.Status == HumanTaskStatus.Completed ? task.CompletedAt : null;
+            withdrawn = task.Status == HumanTaskStatus.Cancelled;
         }
 
         var met = doneAt < task.ExpiresAt;
         bool? state = doneAt is not null ? met : withdrawn ? null : now >= task.ExpiresAt ? false : null;
-        return new JsonObject
-        {
-            ["name"] = task.Title,
-            ["due"] = Date(task.Due!.Value),
-            ["expiresAt"] = Local(task.ExpiresAt),
-            ["met"] = state,
-            ["metOn"] = met ? Date(DateOnly.FromDateTime(Local(doneAt)!.Value.DateTime)) : null,
-        };
+        return new TermRecord(task.Title, task.Due!.Value, task.ExpiresAt, state, met ? DateOnly.FromDateTime(Local(doneAt)!.Value.DateTime) : null);
     }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Stored in UTC; shown with the Dutch offset like every other instant of the API.
     private static DateTimeOffset? Local(DateTimeOffset? instant) => AmsterdamTime.Local(instant);

@@ -20,8 +20,8 @@ internal sealed class LetterSentConsumer(KlachtenDbContext db) : IConsumer<Lette
         return LetterOutcome.RecordAsync(
             db,
             message.LetterMessageId,
-            whenNotAlready: "Sent",
-            set: l => l.SetProperty(x => x.Status, "Sent").SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256).SetProperty(x => x.Pdf, pdf),
+            whenNotAlready: LetterStatus.Sent,
+            set: l => l.SetProperty(x => x.Status, LetterStatus.Sent).SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.Sha256, message.Sha256).SetProperty(x => x.Pdf, pdf),
             line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = sentAt, Kind = "LetterSent", Text = $"Brief '{DutchLabels.LetterKind(letter.Kind)}' verzonden{how}." },
             context.CancellationToken);
     }
@@ -36,8 +36,8 @@ internal sealed class LetterFailedConsumer(KlachtenDbContext db) : IConsumer<Let
         return LetterOutcome.RecordAsync(
             db,
             message.LetterMessageId,
-            whenNotAlready: "Failed",
-            set: l => l.SetProperty(x => x.Status, "Failed"),
+            whenNotAlready: LetterStatus.Failed,
+            set: l => l.SetProperty(x => x.Status, LetterStatus.Failed),
             line: letter => new ComplaintEventEntity { ComplaintId = letter.ComplaintId, At = message.FailedAt.ToUniversalTime(), Kind = "LetterFailed", Text = $"Brief '{DutchLabels.LetterKind(letter.Kind)}' kon niet worden verzonden: {message.Reason}" },
             context.CancellationToken);
     }
@@ -55,8 +55,8 @@ internal sealed class LetterFaultConsumer(KlachtenDbContext db, TimeProvider clo
         return LetterOutcome.RecordAsync(
             db,
             context.Message.Message.MessageId,
-            whenNotAlready: "Failed",
-            set: l => l.SetProperty(x => x.Status, "Failed"),
+            whenNotAlready: LetterStatus.Failed,
+            set: l => l.SetProperty(x => x.Status, LetterStatus.Failed),
             line: letter => new ComplaintEventEntity
             {
                 ComplaintId = letter.ComplaintId,
@@ -78,13 +78,13 @@ internal static class LetterOutcome
     public static async Task RecordAsync(
         KlachtenDbContext db,
         string letterId,
-        string whenNotAlready,
+        LetterStatus whenNotAlready,
         Action<UpdateSettersBuilder<LetterEntity>> set,
         Func<LetterEntity, ComplaintEventEntity> line,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Letters.Where(l => l.Id == letterId && l.Status != whenNotAlready && l.Status != "Sent")
+        var changed = await db.Letters.Where(l => l.Id == letterId && l.Status != whenNotAlready && l.Status != LetterStatus.Sent)
             .ExecuteUpdateAsync(set, cancellationToken);
         if (changed != 1)
         {

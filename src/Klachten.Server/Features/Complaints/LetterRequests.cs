@@ -76,13 +76,7 @@ internal sealed class LetterRequests(KlachtenDbContext db)
             ["complainantName"] = complaint.ComplainantName,
             ["receivedOn"] = Day(complaint.ReceivedOn),
             ["eventDate"] = Day(complaint.EventDate),
-            ["category"] = complaint.Category switch
-            {
-                "Treatment" => "de bejegening door een medewerker",
-                "ServiceEffects" => "de gevolgen van onze dienstverlening",
-                "Discrimination" => "discriminatie",
-                _ => complaint.Category,
-            },
+            ["category"] = DutchLabels.CategoryInSentence(complaint.Category),
             ["representativeName"] = complaint.RepresentativeName ?? string.Empty,
         };
 
@@ -96,20 +90,20 @@ internal sealed class LetterRequests(KlachtenDbContext db)
         }
 
         var tasks = byId.Values.ToList();
-        if (tasks.Where(t => t is { Status: "Open", Due: not null }).OrderByDescending(t => t.CreatedAt).FirstOrDefault() is { } open)
+        if (tasks.Where(t => t is { Status: HumanTaskStatus.Open, Due: not null }).OrderByDescending(t => t.CreatedAt).FirstOrDefault() is { } open)
         {
             fields["due"] = Day(open.Due!.Value);
             fields["explanation"] = open.Explanation ?? string.Empty;
             fields["task"] = open.Title;
         }
 
-        if (tasks.Where(t => t is { Role: "klachtencommissie", Status: "Completed" }).OrderByDescending(t => t.CompletedAt).FirstOrDefault() is { } advice)
+        if (tasks.Where(t => t is { Role: "klachtencommissie", Status: HumanTaskStatus.Completed }).OrderByDescending(t => t.CompletedAt).FirstOrDefault() is { } advice)
         {
             fields["outcome"] = advice.Outcome ?? string.Empty;
             fields["advice"] = Text(advice.DataJson, "toelichting");
         }
 
-        if (tasks.FirstOrDefault(t => t is { Role: "directeur", Status: "Completed" } && Text(t.DataJson, "besluit").Length > 0) is { } decision)
+        if (tasks.FirstOrDefault(t => t is { Role: "directeur", Status: HumanTaskStatus.Completed } && Text(t.DataJson, "besluit").Length > 0) is { } decision)
         {
             fields["decision"] = Text(decision.DataJson, "besluit");
         }

@@ -47,16 +47,19 @@ internal static class RegisterComplaint
             return ProblemResponses.Validation(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["De sleutel is langer dan 200 tekens."] });
         }
 
-        return await RegisterAsync(body, idempotencyKey, request.HttpContext.User.Identity!.Name!, db, runtime, clock, cancellationToken);
+        return (await RegisterAsync(body, idempotencyKey, request.HttpContext.User.Identity!.Name!, db, runtime, clock, cancellationToken))
+            .ToHttp(r => r.IsNew
+                ? (IResult)TypedResults.Created($"/api/complaints/{r.Complaint.Id}", r.Complaint.ToJson())
+                : TypedResults.Json(r.Complaint.ToJson(), statusCode: StatusCodes.Status200OK));
     }
 
     /// <summary>Validation, idempotency and registration of a parsed intake; the staff web app's form calls this too.</summary>
-    public static async Task<IResult> RegisterAsync(RegisterComplaintRequest body, string idempotencyKey, string user, KlachtenDbContext db,
+    public static async Task<Result<Registration>> RegisterAsync(RegisterComplaintRequest body, string idempotencyKey, string user, KlachtenDbContext db,
         WorkflowRuntime runtime, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (idempotencyKey.Length > 0 && await FindByKeyAsync(db, user, idempotencyKey, cancellationToken) is { } existing)
         {
-            return TypedResults.Json(ComplaintResponses.Created(existing), statusCode: StatusCodes.Status200OK);
+            return new Registration(ComplaintRef.Of(existing), IsNew: false);
         }
 
         var now = clock.GetUtcNow();
@@ -69,20 +72,20 @@ internal static class RegisterComplaint
 
         if (valid is null || errors.Count > 0)
         {
-            return ProblemResponses.Validation(errors);
+            return Refusal.Invalid(errors);
         }
 
         try
         {
             var complaint = await StoreAsync(db, runtime, body, valid, idempotencyKey, user, now, today, cancellationToken);
-            return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponses.Created(complaint));
+            return new Registration(ComplaintRef.Of(complaint), IsNew: true);
         }
         catch (DbUpdateException ex) when (db.IsConcurrencyConflict(ex) && idempotencyKey.Length > 0)
         {
             // The same key registered concurrently: the first one wins and is returned to both.
             db.ChangeTracker.Clear();
             var winner = await FindByKeyAsync(db, user, idempotencyKey, cancellationToken);
-            return winner is null ? ProblemResponses.Conflict("De klacht wordt al geregistreerd.") : TypedResults.Json(ComplaintResponses.Created(winner));
+            return winner is null ? Refusal.Conflict("De klacht wordt al geregistreerd.") : new Registration(ComplaintRef.Of(winner), IsNew: false);
         }
     }
 
@@ -167,34 +170,4 @@ internal static class RegisterComplaint
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-}
-
-internal static class ComplaintStatus
-{
-    public const string Informal = "Informal";
-    public const string Received = "Received";
-    public const string InConversation = "InConversation";
-    public const string Withdrawn = "Withdrawn";
-    public const string WithCommittee = "WithCommittee";
-    public const string AwaitingDecision = "AwaitingDecision";
-    public const string Decided = "Decided";
-    public const string NotAdmissible = "NotAdmissible";
-
-    /// <summary>Resolved with the employee or the manager; never became a formal complaint (contract addition).</summary>
-    public const string InformallyResolved = "InformallyResolved";
-
-    /// <summary>A process owner stopped the procedure (cancelled its workflow instance); no workflow sets it.</summary>
-    public const string Cancelled = "Cancelled";
-
-    /// <summary>Every status a case can have (and the list filter accepts).</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Informal, Received, InConversation, Withdrawn, WithCommittee, AwaitingDecision, Decided, NotAdmissible, InformallyResolved, Cancelled,
-    };
-
-    /// <summary>The statuses a procedure may set: all but <see cref="Cancelled"/>, which only stopping the instance gives.</summary>
-    public static readonly IReadOnlySet<string> SetByProcedure = new HashSet<string>(All.Where(s => s != Cancelled), StringComparer.Ordinal);
-
-    /// <summary>The case has its outcome; stopping the procedure afterwards does not take it back.</summary>
-    public static readonly IReadOnlySet<string> Final = new HashSet<string>(StringComparer.Ordinal) { Withdrawn, Decided, NotAdmissible, InformallyResolved };
 }

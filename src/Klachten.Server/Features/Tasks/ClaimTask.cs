@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Klachten.Server.Common;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;
@@ -13,7 +12,11 @@ namespace Klachten.Server.Features.Tasks;
 /// </summary>
 internal static class ClaimTask
 {
-    public static async Task<IResult> HandleAsync(string id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await ClaimAsync(id, user, db, clock, cancellationToken)).ToHttp(v => TypedResults.Ok(v));
+
+    /// <summary>The claim itself; the task page calls this too.</summary>
+    public static async Task<Result<TaskResponse>> ClaimAsync(string id, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var task = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
@@ -28,18 +31,18 @@ internal static class ClaimTask
 
         if (task.Status != HumanTaskStatus.Open)
         {
-            return ProblemResponses.Conflict("Deze taak is niet meer open en kan niet worden opgepakt.");
+            return Refusal.Conflict("Deze taak is niet meer open en kan niet worden opgepakt.");
         }
 
         var userName = user.UserName();
         if (task.Assignee == userName)
         {
-            return TypedResults.Ok(await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken));
+            return await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken);
         }
 
         if (task.Assignee is not null)
         {
-            return ProblemResponses.Conflict($"Deze taak is al opgepakt door {task.Assignee}.");
+            return Refusal.Conflict($"Deze taak is al opgepakt door {task.Assignee}.");
         }
 
         task.Assignee = userName;
@@ -51,9 +54,9 @@ internal static class ClaimTask
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ProblemResponses.Conflict(TaskProblems.ChangedByOther);
+            return Refusal.Conflict(TaskProblems.ChangedByOther);
         }
 
-        return TypedResults.Ok(await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken));
+        return await TaskResponse.WithComplaintAsync(task, db, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -24,11 +24,11 @@ internal static class CompleteTask
         CancellationToken cancellationToken)
     {
         var (body, error) = await CompleteTaskRequest.ReadAsync(request, cancellationToken);
-        return error ?? await CompleteAsync(id, body!, user, db, runtime, clock, cancellationToken);
+        return error ?? (await CompleteAsync(id, body!, user, db, runtime, clock, cancellationToken)).ToHttp(v => TypedResults.Ok(v));
     }
 
     /// <summary>The completion itself, for a parsed body; the staff web app's form calls this too.</summary>
-    public static async Task<IResult> CompleteAsync(
+    public static async Task<Result<TaskResponse>> CompleteAsync(
         string id,
         CompleteTaskRequest body,
         ClaimsPrincipal user,
@@ -54,12 +54,12 @@ internal static class CompleteTask
             return problem;
         }
 
-        IResult? rejection = null;
+        Refusal? rejection = null;
         HumanTaskEntity? completed = null;
         var step = await runtime.ResumeAsync(task.BookmarkId, ResumeInput(body, userName), async _ =>
         {
             var current = await db.HumanTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            rejection = current is null ? ProblemResponses.Conflict(TaskProblems.ChangedByOther) : Check(current, body, userName);
+            rejection = current is null ? Refusal.Conflict(TaskProblems.ChangedByOther) : Check(current, body, userName);
             if (rejection is not null)
             {
                 return "De taak kan niet worden afgerond.";
@@ -72,30 +72,30 @@ internal static class CompleteTask
 
         return step.Status switch
         {
-            StepStatus.Done => TypedResults.Ok(await TaskResponse.WithComplaintAsync(completed!, db, clock.GetUtcNow(), cancellationToken)),
+            StepStatus.Done => await TaskResponse.WithComplaintAsync(completed!, db, clock.GetUtcNow(), cancellationToken),
             StepStatus.Rejected when rejection is not null => rejection,
 
             // The bookmark is gone or the instance moved on: someone else finished the task first.
-            _ => ProblemResponses.Conflict(TaskProblems.ChangedByOther),
+            _ => Refusal.Conflict(TaskProblems.ChangedByOther),
         };
     }
 
     /// <summary>409 when the task is no longer what the caller saw, 400 for an outcome or data the task does not accept.</summary>
-    private static IResult? Check(HumanTaskEntity task, CompleteTaskRequest request, string userName)
+    private static Refusal? Check(HumanTaskEntity task, CompleteTaskRequest request, string userName)
     {
         if (task.Status != HumanTaskStatus.Open || task.Version != request.Version)
         {
-            return ProblemResponses.Conflict(TaskProblems.ChangedByOther);
+            return Refusal.Conflict(TaskProblems.ChangedByOther);
         }
 
         if (task.Assignee is not null && task.Assignee != userName)
         {
-            return ProblemResponses.Conflict($"Deze taak is opgepakt door {task.Assignee}; alleen die kan haar afronden.");
+            return Refusal.Conflict($"Deze taak is opgepakt door {task.Assignee}; alleen die kan haar afronden.");
         }
 
         if (TaskResponse.RefusedOutcomesOf(task).TryGetValue(request.Outcome, out var reason))
         {
-            return ProblemResponses.Conflict(reason);
+            return Refusal.Conflict(reason);
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -110,7 +110,7 @@ internal static class CompleteTask
             errors[$"data.{field}"] = [$"Vul '{Complaints.DutchLabels.TaskField(field)}' in; dat is verplicht bij het afronden van deze taak."];
         }
 
-        return errors.Count > 0 ? ProblemResponses.Validation(errors) : null;
+        return errors.Count > 0 ? Refusal.Invalid(errors) : null;
     }
 
     private static bool IsMissing(JsonNode? value) =>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Tasks;
@@ -15,23 +14,23 @@ namespace Klachten.Server.Features.Tasks;
 internal static class ListTasks
 {
     private static readonly string[] Scopes = ["mine", "role", "all"];
-    private static readonly string[] Statuses = [HumanTaskStatus.Open, HumanTaskStatus.Completed];
+    private static readonly string[] Statuses = [nameof(HumanTaskStatus.Open), nameof(HumanTaskStatus.Completed)];
 
     public static async Task<IResult> HandleAsync(string? scope, string? status, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var scopeValue = Pick(scope, "role", Scopes, "scope", "mine, role of all", errors);
-        var statusValue = Pick(status, HumanTaskStatus.Open, Statuses, "status", "Open of Completed", errors);
+        var statusValue = Pick(status, nameof(HumanTaskStatus.Open), Statuses, "status", "Open of Completed", errors);
         if (errors.Count > 0)
         {
             return ProblemResponses.Validation(errors);
         }
 
-        return TypedResults.Ok(await QueryAsync(scopeValue!, statusValue!, user, db, clock, cancellationToken));
+        return TypedResults.Ok(await QueryAsync(scopeValue!, Enum.Parse<HumanTaskStatus>(statusValue!), user, db, clock, cancellationToken));
     }
 
     /// <summary>The tasks of a validated scope and status, as the API lists them (the staff web app's inbox too).</summary>
-    public static async Task<List<TaskResponse>> QueryAsync(string scopeValue, string statusValue, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<List<TaskResponse>> QueryAsync(string scopeValue, HumanTaskStatus statusValue, ClaimsPrincipal user, KlachtenDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = Filter(db.HumanTasks.AsNoTracking().Where(t => t.Status == statusValue), scopeValue, user);
         var tasks = await query

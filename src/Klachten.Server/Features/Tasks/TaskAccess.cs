@@ -19,7 +19,7 @@ internal static class TaskAccess
     {
         if (!user.IsInRole(task.Role))
         {
-            return $"Deze taak is voor de rol '{task.Role}'; die rol heeft u niet.";
+            return $"Deze taak is voor de rol '{Complaints.DutchLabels.RoleInSentence(task.Role)}'; die rol heeft u niet.";
         }
 
         // The concerned employee and manager of the task's complaint never act on its director or committee tasks.

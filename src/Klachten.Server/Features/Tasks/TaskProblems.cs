@@ -6,8 +6,7 @@ internal static class TaskProblems
 {
     public const string ChangedByOther = "De taak is al afgerond of gewijzigd door iemand anders.";
 
-    public static IResult UnknownTask(string id) => ProblemResponses.NotFound($"Taak '{id}' bestaat niet.");
+    public static Refusal UnknownTask(string id) => Refusal.NotFound($"Taak '{id}' bestaat niet.");
 
-    public static IResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang", detail: detail);
+    public static Refusal Forbidden(string detail) => Refusal.Forbidden(detail);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Klachten.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +58,7 @@ internal sealed class ServerMetrics : IDisposable
         var backlog = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.SentAt == null && m.Attempts < Messaging.OutboxRelay.MaxAttempts, cancellationToken);
         var parked = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.SentAt == null && m.Attempts >= Messaging.OutboxRelay.MaxAttempts, cancellationToken);
         var letters = await db.Letters.AsNoTracking().GroupBy(l => l.Status)
-            .Select(g => new StatusCount(g.Key, string.Empty, g.Count())).ToListAsync(cancellationToken);
+            .Select(g => new StatusCount(g.Key.ToString(), string.Empty, g.Count())).ToListAsync(cancellationToken);
         _snapshot = new MetricsSnapshot(now, instances, tasksOpen, tasksOverdue, oldestDue is { } due ? now - due : TimeSpan.Zero, backlog, parked, letters);
     }
 

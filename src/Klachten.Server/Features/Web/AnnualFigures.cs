@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Klachten.Contracts;
+using Klachten.Server.Features.Complaints;
 
 namespace Klachten.Server.Features.Web;
 
@@ -19,10 +21,10 @@ internal sealed record AnnualFigures(
     int Closed,
     double? AverageLeadTimeDays)
 {
-    internal sealed record CaseRow(Guid Id, string Category, string Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
+    internal sealed record CaseRow(Guid Id, string Category, ComplaintStatus Status, DateOnly ReceivedOn, DateOnly? ClosedOn, string? Advice);
 
     /// <summary>A term: met when completed before it expired; missed when completed late or still open after expiry.</summary>
-    internal sealed record TermRow(Guid CaseId, string TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);
+    internal sealed record TermRow(Guid CaseId, Persistence.HumanTaskStatus TaskStatus, DateTimeOffset? ExpiresAt, DateTimeOffset? CompletedAt);
 
     /// <summary>The complaints whose data the figures contain (those received in the year).</summary>
     public IReadOnlyList<Guid> CaseIds { get; init; } = [];
@@ -36,8 +38,8 @@ internal sealed record AnnualFigures(
         var judged = terms.Where(t => ids.Contains(t.CaseId) && t.ExpiresAt is not null)
             .Select(t => t.TaskStatus switch
             {
-                "Completed" => (bool?)(t.CompletedAt < t.ExpiresAt),
-                "Open" when now >= t.ExpiresAt => false,
+                Persistence.HumanTaskStatus.Completed => (bool?)(t.CompletedAt < t.ExpiresAt),
+                Persistence.HumanTaskStatus.Open when now >= t.ExpiresAt => false,
                 _ => null,
             })
             .OfType<bool>()
@@ -46,8 +48,8 @@ internal sealed record AnnualFigures(
         return new AnnualFigures(
             year,
             ofYear.Count,
-            Count(ofYear, c => WebText.Category(c.Category), WebText.Categories.Select(x => x.Text)),
-            Count(ofYear, c => WebText.Status(c.Status), WebText.Statuses.Select(WebText.Status)),
+            Count(ofYear, c => DutchLabels.Category(c.Category), DutchLabels.Categories.Select(x => x.Text)),
+            Count(ofYear, c => DutchLabels.Status(c.Status), DutchLabels.Statuses.Select(s => s.Text)),
             Count(closed, Outcome, []),
             judged.Count,
             judged.Count(met => met),
@@ -89,7 +91,7 @@ internal sealed record AnnualFigures(
         return csv.ToString();
     }
 
-    private static string Outcome(CaseRow c) => c.Advice is { Length: > 0 } advice ? $"{WebText.Status(c.Status)}: {advice}" : WebText.Status(c.Status);
+    private static string Outcome(CaseRow c) => c.Advice is { Length: > 0 } advice ? $"{DutchLabels.Status(c.Status)}: {advice}" : DutchLabels.Status(c.Status);
 
     // Every known key is listed (also with 0), then any other value that occurs, so year-on-year files line up.
     private static List<(string Key, int Count)> Count(IEnumerable<CaseRow> rows, Func<CaseRow, string> key, IEnumerable<string> known)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;
@@ -16,7 +15,7 @@ internal sealed record CaseStory(IReadOnlyList<CaseStory.Step> Steps, IReadOnlyD
         string TaskId,
         string Title,
         string Role,
-        string Status,
+        HumanTaskStatus Status,
         DateTimeOffset CreatedAt,
         DateOnly? Due,
         bool Overdue,

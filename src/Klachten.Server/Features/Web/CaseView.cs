@@ -6,16 +6,15 @@ using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Messaging;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;
 
 /// <summary>
-/// Everything the case page shows: the case as <c>GET /api/complaints/{id}</c> gives it, the procedure drawn with
+/// Everything the case page shows: the case as <c>GET /api/complaints/{id}</c> reads it, the procedure drawn with
 /// the current step(s), and the dossier documents as far as this server knows them (what it handed to the archive).
 /// </summary>
-internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents, CaseStory Story)
+internal sealed record CaseView(CaseRecord Complaint, string FlowchartSvg, IReadOnlyList<string> ActiveSteps, IReadOnlyList<CaseView.Document> Documents, CaseStory Story)
 {
     /// <summary>The events the procedure waits for from outside (e.g. <c>KlachtIngetrokken</c>), for the page's actions.</summary>
     public IReadOnlySet<string> AwaitedEvents { get; init; } = new HashSet<string>();
@@ -30,7 +29,7 @@ internal sealed record CaseView(JsonObject Complaint, string FlowchartSvg, IRead
             return null;
         }
 
-        var instanceId = complaint["workflowInstanceId"]?.GetValue<string>();
+        var instanceId = complaint.WorkflowInstanceId;
         var instance = instanceId is null ? null : await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
         {

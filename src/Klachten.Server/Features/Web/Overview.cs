@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
+using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Tasks;
 using Klachten.Server.Persistence;
-using Klachten.Server.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Web;
 
 /// <summary>The director's overview: open cases by status, terms due this week, overruns, and the annual figures.</summary>
 internal sealed record Overview(
-    IReadOnlyList<(string Status, int Count)> OpenByStatus,
+    IReadOnlyList<(ComplaintStatus Status, int Count)> OpenByStatus,
     IReadOnlyList<TaskResponse> DueThisWeek,
     IReadOnlyList<TaskResponse> Overdue,
     int OverrunsThisYear,
@@ -40,7 +40,7 @@ internal sealed record Overview(
         var terms = tasks.Where(t => t.Due is not null).Select(t => new AnnualFigures.TermRow(caseOf[t.InstanceId], t.Status, t.ExpiresAt, t.CompletedAt));
         var figures = AnnualFigures.Compute(year, rows, terms, now);
 
-        var open = complaints.Where(c => c.FinishedAt is null).GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var open = complaints.Where(c => c.FinishedAt is null).GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count());
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var weekEnd = weekStart.AddDays(6);
         var openTasks = tasks.Where(t => t.Status == HumanTaskStatus.Open && !TaskAccess.IsExcluded(user, t)).OrderBy(t => t.ExpiresAt).ToList();
@@ -48,7 +48,7 @@ internal sealed record Overview(
             .ToDictionaryAsync(c => c.WorkflowInstanceId!, c => (c.Id, c.Reference), cancellationToken);
         TaskResponse View(HumanTaskEntity t) => TaskResponse.From(t, now, references.TryGetValue(t.InstanceId, out var r) ? r : null);
         return new Overview(
-            [.. WebText.Statuses.Where(open.ContainsKey).Select(s => (s, open[s]))],
+            [.. DutchLabels.Statuses.Select(s => s.Value).Where(open.ContainsKey).Select(s => (s, open[s]))],
             [.. openTasks.Where(t => t.Due >= weekStart && t.Due <= weekEnd).Select(View)],
             [.. openTasks.Where(t => t.ExpiresAt <= now).Select(View)],
             tasks.Count(t => t.OverrunAt is { } at && AmsterdamTime.Today(at).Year == year),

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +9,7 @@ internal sealed class IndexModel(KlachtenDbContext db) : PageModel
 {
     private const int PageSize = 50;
 
-    public JsonArray Items { get; private set; } = [];
+    public IReadOnlyList<CaseSummaryRecord> Items { get; private set; } = [];
 
     public string? Status { get; private set; }
 
@@ -30,14 +28,13 @@ internal sealed class IndexModel(KlachtenDbContext db) : PageModel
 
     private async Task LoadAsync(string? status, int? pagina, string? search)
     {
-        Status = WebText.Statuses.Contains(status) ? status : null;
+        Status = ComplaintStatuses.Parse(status)?.ToString();
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         PageNumber = Math.Max(0, pagina ?? 0);
-        var result = HandlerOutcome.From(await GetComplaint.ListAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted, Search));
-        if (result.Value is JsonObject list)
+        if ((await GetComplaint.QueryAsync(Status, PageNumber, PageSize, User, db, HttpContext.RequestAborted, Search)).Value is { } list)
         {
-            Items = list["items"]!.AsArray();
-            Total = list["totalCount"]!.GetValue<int>();
+            Items = list.Items;
+            Total = list.TotalCount;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Klachten.Contracts;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
@@ -70,10 +69,10 @@ internal sealed class NieuwModel(KlachtenDbContext db, WorkflowRuntime runtime, 
     public async Task<IActionResult> OnPostRegisterAsync()
     {
         ReadForm();
-        var result = HandlerOutcome.From(await RegisterComplaint.RegisterAsync(ToRequest(), IdempotencyKey, User.Identity!.Name!, db, runtime, clock, HttpContext.RequestAborted));
-        if (result is { Succeeded: true, Value: JsonObject created })
+        var registered = await RegisterComplaint.RegisterAsync(ToRequest(), IdempotencyKey, User.Identity!.Name!, db, runtime, clock, HttpContext.RequestAborted);
+        if (registered.Value is { Complaint: var created })
         {
-            var reference = created["reference"]!.GetValue<string>();
+            var reference = created.Reference;
             var name = User.Identity!.Name;
             if (name is not null && (name == Values["concernedEmployee"] || name == Values["manager"]))
             {
@@ -84,11 +83,12 @@ internal sealed class NieuwModel(KlachtenDbContext db, WorkflowRuntime runtime, 
             }
 
             TempData["Message"] = $"Klacht {reference} is geregistreerd.";
-            return Redirect($"/klachten/{created["id"]!.GetValue<Guid>()}");
+            return Redirect($"/klachten/{created.Id}");
         }
 
-        Errors = result.Errors;
-        Problem = result.Errors.Count == 0 ? result.Message : null;
+        var refusal = registered.Refusal!;
+        Errors = refusal.Errors;
+        Problem = refusal.Errors.Count == 0 ? refusal.Message : null;
         await LoadPeopleAsync();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

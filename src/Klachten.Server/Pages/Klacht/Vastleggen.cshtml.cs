@@ -1,6 +1,5 @@
 using Klachten.Contracts;
 using Klachten.Server.Features.Complaints;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -52,8 +51,7 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
             return Page();
         }
 
-        var outcome = HandlerOutcome.From(await ComplaintEvents.WithdrawAsync(id, User, db, runtime, HttpContext.RequestAborted));
-        if (outcome.Succeeded)
+        if ((await ComplaintEvents.RecordWithdrawalAsync(id, User, db, runtime, HttpContext.RequestAborted)).Refusal is not { } outcome)
         {
             TempData["Message"] = "De intrekking is vastgelegd; de klager krijgt een bevestiging.";
             return Redirect($"/klachten/{id}");
@@ -74,8 +72,7 @@ internal sealed class VastleggenModel(KlachtenDbContext db, WorkflowRuntime runt
         }
 
         ReceivedOn = ontvangen ?? string.Empty;
-        var outcome = HandlerOutcome.From(await ComplaintEvents.RecordWrittenComplaintAsync(id, ontvangen, User, db, runtime, clock, HttpContext.RequestAborted));
-        if (outcome.Succeeded)
+        if ((await ComplaintEvents.RecordWrittenComplaintAsync(id, ontvangen, User, db, runtime, clock, HttpContext.RequestAborted)).Refusal is not { } outcome)
         {
             TempData["Message"] = "De schriftelijke klacht is vastgelegd; de formele procedure loopt.";
             return Redirect($"/klachten/{id}");

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Tasks;
-using Klachten.Server.Features.Web;
 using Klachten.Server.Persistence;
 using Klachten.Server.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -56,8 +55,7 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
 
     public async Task<IActionResult> OnPostClaimAsync(string id)
     {
-        var outcome = HandlerOutcome.From(await ClaimTask.HandleAsync(id, User, db, clock, HttpContext.RequestAborted));
-        if (outcome.Succeeded)
+        if ((await ClaimTask.ClaimAsync(id, User, db, clock, HttpContext.RequestAborted)).Refusal is not { } outcome)
         {
             Message = "U heeft de taak opgepakt.";
             return RedirectToPage(new { id });
@@ -102,10 +100,10 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
         }
 
         var request = new CompleteTaskRequest(outcome, string.IsNullOrWhiteSpace(comment) ? null : comment, data, version);
-        var result = HandlerOutcome.From(await CompleteTask.CompleteAsync(id, request, User, db, runtime, clock, HttpContext.RequestAborted));
-        if (result.Succeeded)
+        var completed = await CompleteTask.CompleteAsync(id, request, User, db, runtime, clock, HttpContext.RequestAborted);
+        if (completed.Refusal is not { } result)
         {
-            var done = result.Value as TaskResponse;
+            var done = completed.Value;
             TempData["Message"] = $"Taak '{done?.Title}' is afgerond met de uitkomst '{outcome}'.";
             TempData["IsError"] = false;
             return Redirect("/");
@@ -122,7 +120,7 @@ internal sealed class TaakModel(KlachtenDbContext db, WorkflowRuntime runtime, A
                 Denial = result.Message;
                 break;
             default:
-                Errors = result.Errors.Count > 0 ? result.Errors : new Dictionary<string, string[]> { ["outcome"] = [result.Message ?? "De taak kon niet worden afgerond."] };
+                Errors = result.Errors.Count > 0 ? result.Errors : new Dictionary<string, string[]> { ["outcome"] = [result.Message] };
                 break;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Klachten.Contracts;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime.Activities;
@@ -11,17 +12,6 @@ internal sealed class HumanTaskActivity : IActivityBehavior
 {
     public const string Type = "Klachten.HumanTask";
 
-    /// <summary>The roles a task can be given (the server's roles, Dutch labels).</summary>
-    private static readonly IReadOnlyList<(string Value, string Text)> Roles =
-    [
-        ("medewerker", "Medewerker"),
-        ("leidinggevende", "Leidinggevende"),
-        ("directeur", "Directeur"),
-        ("klachtencommissie", "Klachtencommissie"),
-        ("procesbeheerder", "Procesbeheerder"),
-        ("beheerder", "Beheerder"),
-    ];
-
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Klachten", "Taak", "Een taak voor een medewerker in een rol; elke uitkomst is een uitgang.", ActivityKind.Task)
     {
         Ports = [],
@@ -30,7 +20,7 @@ internal sealed class HumanTaskActivity : IActivityBehavior
         Inputs =
         [
             new("Title", "String", "Titel", "De titel van de taak in de takenlijst."),
-            new("Role", "String", "Rol", "De rol die de taak mag uitvoeren.", "dropdown", Roles),
+            new("Role", "String", "Rol", "De rol die de taak mag uitvoeren.", "dropdown", DutchWords.Roles),
             new("Description", "String", "Omschrijving", "Wat de medewerker moet doen.", "multiline"),
             new("Outcomes", "String[]", "Uitkomsten", "De mogelijke uitkomsten; elke uitkomst is een uitgang van de taak.", "dynamic-outcomes"),
             new("Assignee", "String", "Toegewezen aan", "Gebruikersnaam van wie de taak krijgt; leeg is iedereen in de rol."),

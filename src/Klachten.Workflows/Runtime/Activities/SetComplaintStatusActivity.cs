@@ -1,3 +1,4 @@
+using Klachten.Contracts;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime.Activities;
@@ -7,19 +8,9 @@ internal sealed class SetComplaintStatusActivity : IActivityBehavior
 {
     public const string Type = "Klachten.SetComplaintStatus";
 
-    /// <summary>Complaint statuses (the contract's list).</summary>
+    /// <summary>The statuses a procedure may set (all but Cancelled, which only stopping the instance gives), in Dutch.</summary>
     private static readonly IReadOnlyList<(string Value, string Text)> Statuses =
-    [
-        ("Informal", "Informeel"),
-        ("Received", "Ontvangen"),
-        ("InConversation", "In gesprek"),
-        ("Withdrawn", "Ingetrokken"),
-        ("WithCommittee", "Bij de klachtencommissie"),
-        ("AwaitingDecision", "Wacht op besluit"),
-        ("Decided", "Besloten"),
-        ("NotAdmissible", "Niet-ontvankelijk"),
-        ("InformallyResolved", "Opgelost in de informele fase"),
-    ];
+        [.. DutchWords.Statuses.Where(s => s.Value != ComplaintStatus.Cancelled).Select(s => (s.Value.ToString(), s.Text))];
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Klachten", "Status klacht", "Zet de status van de klacht (bijvoorbeeld WithCommittee).")
     {

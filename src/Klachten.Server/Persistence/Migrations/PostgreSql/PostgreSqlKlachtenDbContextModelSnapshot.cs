@@ -22,6 +22,51 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_hash");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_api_keys_user_name");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -62,6 +107,89 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_audit_entries_complaint_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityNodeId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("activity_node_id");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_type");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("EventName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_bookmarks_instance_id");
+
+                    b.HasIndex("EventName", "CorrelationId")
+                        .HasDatabaseName("ix_bookmarks_event_name_correlation_id");
+
+                    b.HasIndex("Kind", "DueAt")
+                        .HasDatabaseName("ix_bookmarks_kind_due_at");
+
+                    b.ToTable("bookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
@@ -250,7 +378,7 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("complaint_events", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintSequenceEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintSequenceEntity", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -264,188 +392,6 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasName("pk_complaint_sequences");
 
                     b.ToTable("complaint_sequences", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("ComplaintId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("kind");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("bytea")
-                        .HasColumnName("pdf");
-
-                    b.Property<string>("RecipientsJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("recipients_json");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("requested_at");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_letters");
-
-                    b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_letters_complaint_id");
-
-                    b.ToTable("letters", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_keys");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_api_keys_key_hash");
-
-                    b.HasIndex("UserName")
-                        .HasDatabaseName("ix_api_keys_user_name");
-
-                    b.ToTable("api_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("ActivityNodeId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("activity_node_id");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("activity_type");
-
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("EventName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("event_name");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("lease_owner");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lease_until");
-
-                    b.Property<string>("TaskId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("task_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_bookmarks");
-
-                    b.HasIndex("InstanceId")
-                        .HasDatabaseName("ix_bookmarks_instance_id");
-
-                    b.HasIndex("EventName", "CorrelationId")
-                        .HasDatabaseName("ix_bookmarks_event_name_correlation_id");
-
-                    b.HasIndex("Kind", "DueAt")
-                        .HasDatabaseName("ix_bookmarks_kind_due_at");
-
-                    b.ToTable("bookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.HumanTaskEntity", b =>
@@ -644,6 +590,60 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_journal_entries_execution_id");
 
                     b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("RecipientsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipients_json");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letters");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_letters_complaint_id");
+
+                    b.ToTable("letters", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.OutboxMessageEntity", b =>
@@ -956,36 +956,6 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_letters_complaints_complaint_id");
-                });
-
             modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
                 {
                     b.HasOne("Klachten.Server.Persistence.UserEntity", null)
@@ -996,6 +966,16 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_api_keys_users_user_name");
                 });
 
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
                 {
                     b.HasOne("Klachten.Server.Persistence.WorkflowInstanceEntity", null)
@@ -1004,6 +984,16 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bookmarks_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.HumanTaskEntity", b =>
@@ -1024,6 +1014,16 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_journal_entries_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letters_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.WorkflowDefinitionVersionEntity", b =>

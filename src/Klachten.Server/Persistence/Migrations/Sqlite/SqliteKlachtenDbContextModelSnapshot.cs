@@ -17,6 +17,51 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_hash");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_api_keys_user_name");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -55,6 +100,89 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_entries_complaint_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityNodeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_node_id");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_type");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("EventName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_bookmarks_instance_id");
+
+                    b.HasIndex("EventName", "CorrelationId")
+                        .HasDatabaseName("ix_bookmarks_event_name_correlation_id");
+
+                    b.HasIndex("Kind", "DueAt")
+                        .HasDatabaseName("ix_bookmarks_kind_due_at");
+
+                    b.ToTable("bookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEntity", b =>
@@ -241,7 +369,7 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("complaint_events", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Features.Complaints.ComplaintSequenceEntity", b =>
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintSequenceEntity", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
@@ -255,188 +383,6 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasName("pk_complaint_sequences");
 
                     b.ToTable("complaint_sequences", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("ComplaintId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("complaint_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("pdf");
-
-                    b.Property<string>("RecipientsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipients_json");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("requested_at");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sha256");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_letters");
-
-                    b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_letters_complaint_id");
-
-                    b.ToTable("letters", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_keys");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_api_keys_key_hash");
-
-                    b.HasIndex("UserName")
-                        .HasDatabaseName("ix_api_keys_user_name");
-
-                    b.ToTable("api_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("ActivityNodeId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_node_id");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_type");
-
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("correlation_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("EventName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_name");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_owner");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lease_until");
-
-                    b.Property<string>("TaskId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("task_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_bookmarks");
-
-                    b.HasIndex("InstanceId")
-                        .HasDatabaseName("ix_bookmarks_instance_id");
-
-                    b.HasIndex("EventName", "CorrelationId")
-                        .HasDatabaseName("ix_bookmarks_event_name_correlation_id");
-
-                    b.HasIndex("Kind", "DueAt")
-                        .HasDatabaseName("ix_bookmarks_kind_due_at");
-
-                    b.ToTable("bookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.HumanTaskEntity", b =>
@@ -635,6 +581,60 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_journal_entries_execution_id");
 
                     b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("RecipientsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients_json");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letters");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_letters_complaint_id");
+
+                    b.ToTable("letters", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.OutboxMessageEntity", b =>
@@ -945,36 +945,6 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
-                });
-
-            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
-                {
-                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_letters_complaints_complaint_id");
-                });
-
             modelBuilder.Entity("Klachten.Server.Persistence.ApiKeyEntity", b =>
                 {
                     b.HasOne("Klachten.Server.Persistence.UserEntity", null)
@@ -985,6 +955,16 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_users_user_name");
                 });
 
+            modelBuilder.Entity("Klachten.Server.Persistence.AuditEntryEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("Klachten.Server.Persistence.BookmarkEntity", b =>
                 {
                     b.HasOne("Klachten.Server.Persistence.WorkflowInstanceEntity", null)
@@ -993,6 +973,16 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bookmarks_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.ComplaintEventEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.HumanTaskEntity", b =>
@@ -1013,6 +1003,16 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_journal_entries_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.LetterEntity", b =>
+                {
+                    b.HasOne("Klachten.Server.Persistence.ComplaintEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letters_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.WorkflowDefinitionVersionEntity", b =>

@@ -5,160 +5,166 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Klachten.Archive.Persistence.Migrations.Sqlite
+namespace Klachten.Archive.Persistence.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteArchiveDbContext))]
-    [Migration("20261207050948_Baseline")]
+    [DbContext(typeof(PostgreSqlArchiveDbContext))]
+    [Migration("20261207062750_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("archive")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Klachten.Archive.Persistence.ArchivedCase", b =>
                 {
                     b.Property<Guid>("ComplaintId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
 
                     b.Property<string>("CaseReference")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("case_reference");
 
-                    b.Property<long>("ClosedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<DateOnly>("RetainUntil")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("retain_until");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("status");
 
                     b.HasKey("ComplaintId")
-                        .HasName("pk_archive_cases");
+                        .HasName("pk_cases");
 
                     b.HasIndex("RetainUntil")
-                        .HasDatabaseName("ix_archive_cases_retain_until");
+                        .HasDatabaseName("ix_cases_retain_until");
 
-                    b.ToTable("archive_cases", (string)null);
+                    b.ToTable("cases", "archive");
                 });
 
             modelBuilder.Entity("Klachten.Archive.Persistence.ArchivedDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("ArchivedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("author");
 
                     b.Property<string>("CaseReference")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("case_reference");
 
                     b.Property<Guid>("ComplaintId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("content");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("content_type");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(150)")
                         .HasColumnName("kind");
 
                     b.Property<DateOnly?>("RetainUntil")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("retain_until");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size");
 
                     b.Property<string>("SourceMessageId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("source_message_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_archive_documents");
+                        .HasName("pk_documents");
 
                     b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_archive_documents_complaint_id");
+                        .HasDatabaseName("ix_documents_complaint_id");
 
                     b.HasIndex("RetainUntil")
-                        .HasDatabaseName("ix_archive_documents_retain_until");
+                        .HasDatabaseName("ix_documents_retain_until");
 
                     b.HasIndex("SourceMessageId")
                         .IsUnique()
-                        .HasDatabaseName("ix_archive_documents_source_message_id");
+                        .HasDatabaseName("ix_documents_source_message_id");
 
-                    b.ToTable("archive_documents", (string)null);
+                    b.ToTable("documents", "archive");
                 });
 
             modelBuilder.Entity("Klachten.Archive.Persistence.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("consumer");
 
                     b.Property<string>("MessageId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("message_id");
 
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
                     b.HasKey("Consumer", "MessageId")
-                        .HasName("pk_archive_inbox");
+                        .HasName("pk_inbox");
 
-                    b.ToTable("archive_inbox", (string)null);
+                    b.ToTable("inbox", "archive");
                 });
 #pragma warning restore 612, 618
         }

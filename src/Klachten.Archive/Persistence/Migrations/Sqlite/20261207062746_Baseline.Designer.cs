@@ -5,166 +5,160 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Klachten.Archive.Persistence.Migrations.PostgreSql
+namespace Klachten.Archive.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgreSqlArchiveDbContext))]
-    [Migration("20261207050951_Baseline")]
+    [DbContext(typeof(SqliteArchiveDbContext))]
+    [Migration("20261207062746_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("archive")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Klachten.Archive.Persistence.ArchivedCase", b =>
                 {
                     b.Property<Guid>("ComplaintId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("complaint_id");
 
                     b.Property<string>("CaseReference")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_reference");
 
-                    b.Property<DateTimeOffset>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<DateOnly>("RetainUntil")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("retain_until");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("ComplaintId")
-                        .HasName("pk_cases");
+                        .HasName("pk_archive_cases");
 
                     b.HasIndex("RetainUntil")
-                        .HasDatabaseName("ix_cases_retain_until");
+                        .HasDatabaseName("ix_archive_cases_retain_until");
 
-                    b.ToTable("cases", "archive");
+                    b.ToTable("archive_cases", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Archive.Persistence.ArchivedDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ArchivedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("archived_at");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author");
 
                     b.Property<string>("CaseReference")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_reference");
 
                     b.Property<Guid>("ComplaintId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("complaint_id");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("content");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_type");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<DateOnly?>("RetainUntil")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("retain_until");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size");
 
                     b.Property<string>("SourceMessageId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_message_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_documents");
+                        .HasName("pk_archive_documents");
 
                     b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_documents_complaint_id");
+                        .HasDatabaseName("ix_archive_documents_complaint_id");
 
                     b.HasIndex("RetainUntil")
-                        .HasDatabaseName("ix_documents_retain_until");
+                        .HasDatabaseName("ix_archive_documents_retain_until");
 
                     b.HasIndex("SourceMessageId")
                         .IsUnique()
-                        .HasDatabaseName("ix_documents_source_message_id");
+                        .HasDatabaseName("ix_archive_documents_source_message_id");
 
-                    b.ToTable("documents", "archive");
+                    b.ToTable("archive_documents", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Archive.Persistence.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer");
 
                     b.Property<string>("MessageId")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
 
                     b.HasKey("Consumer", "MessageId")
-                        .HasName("pk_inbox");
+                        .HasName("pk_archive_inbox");
 
-                    b.ToTable("inbox", "archive");
+                    b.ToTable("archive_inbox", (string)null);
                 });
 #pragma warning restore 612, 618
         }
