@@ -18,8 +18,9 @@ public sealed partial class CaseJsonTests(SqliteProcedureFixture fixture) : ICla
         body["representative"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Rob Raadsman", ["kind"] = "Expert" };
         var complaint = await _driver.RegisterAsync(body);
         await _driver.ConfirmReceiptAsync(complaint);
-        await _driver.ContactAsync(complaint);
+        // The letter is sent by the relay, after its step: settled before the next step, so its line has one place.
         await _driver.LettersSettledAsync();
+        await _driver.ContactAsync(complaint);
 
         var json = await (await _driver.As("directeur").GetAsync($"/api/complaints/{complaint.Id}")).Content.ReadAsStringAsync();
 
@@ -218,13 +219,13 @@ public sealed partial class CaseJsonTests(SqliteProcedureFixture fixture) : ICla
             },
             {
               "at": "<instant>",
-              "kind": "TaskCreated",
-              "text": "Taak 'Leg de klacht met rapportage voor aan de Klachtencommissie' voor de rol directeur (uiterlijk <datum>)."
+              "kind": "LetterSent",
+              "text": "Brief 'Ontvangstbevestiging' verzonden (per post aan 1 geadresseerde(n))."
             },
             {
               "at": "<instant>",
-              "kind": "LetterSent",
-              "text": "Brief 'Ontvangstbevestiging' verzonden (per post aan 1 geadresseerde(n))."
+              "kind": "TaskCreated",
+              "text": "Taak 'Leg de klacht met rapportage voor aan de Klachtencommissie' voor de rol directeur (uiterlijk <datum>)."
             }
           ]
         }

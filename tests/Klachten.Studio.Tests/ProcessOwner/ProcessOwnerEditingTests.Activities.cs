@@ -71,7 +71,7 @@ public sealed partial class ProcessOwnerEditingTests
         await EditAndReadBackAsync(page, definitionId, term, "unit", "Literal", "CalendarDays", () => ChooseAsync(page, "Eenheid", "Kalenderdagen"));
 
         var status = await DropAndReadBackAsync(page, definitionId, "Status klacht", "Klachten.SetComplaintStatus", 320, 0);
-        await EditAndReadBackAsync(page, definitionId, status, "status", "Literal", "WithCommittee", () => ChooseAsync(page, "Status", "Bij de klachtencommissie"));
+        await EditAndReadBackAsync(page, definitionId, status, "status", "Literal", "WithCommittee", () => ChooseAsync(page, "Status", "Bij de Klachtencommissie"));
         await EditAndReadBackAsync(page, definitionId, status, "note", "Literal", "Doorgestuurd naar de commissie",
             () => TypeAndLeaveAsync(Field(page, "Toelichting").Locator("input"), "Doorgestuurd naar de commissie"));
 
