@@ -11,7 +11,9 @@
 # Environment: SMOKE_CACHE (default /var/cache/klachten-smoke), SMOKE_PORT (proxy port, default 18080),
 #   MAIL_API (default: the stand-in's http://127.0.0.1:18025/api/messages; Mailpit's is /api/v1/messages),
 #   DOCKER_HOST (use a running daemon instead of starting one).
-set -euo pipefail
+set -Eeuo pipefail
+# Never a silent exit: a failing command names itself and its line.
+trap 'echo "smoke: failed (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -29,6 +31,16 @@ log() { printf '[smoke %4ss] %s\n' "$(( $(date +%s) - SCRIPT_START ))" "$*" >&2;
 pass() { PASSED=$((PASSED + 1)); log "PASS $*"; }
 fail() { FAILED=$((FAILED + 1)); log "FAIL $*"; }
 check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+# A check of something that settles after start-up (health checks, the first metrics sample): retried within a bound.
+eventually() {
+    local seconds=$1 name=$2 deadline; shift 2
+    deadline=$(( $(date +%s) + seconds ))
+    until "$@"; do
+        if (( $(date +%s) >= deadline )); then fail "$name (still not after $seconds s)"; return 0; fi
+        sleep 2
+    done
+    pass "$name"
+}
 sudo_() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 # --- 0. packages and a Docker daemon --------------------------------------------------------------------------
@@ -115,7 +127,9 @@ start_dockerd
 sudo_ mkdir -p "$SMOKE_CACHE"
 if ! docker image inspect local/debian:bookworm >/dev/null 2>&1; then
     if [[ ! -s $SMOKE_CACHE/debian-bookworm.tar ]]; then
-        mirror=$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | grep -v security | head -1)
+        # One-line sources.list or deb822 .sources (stock Debian 12 has only the latter); no match is not an error.
+        mirror=$({ cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
+            | grep -oE 'https?://[^ ]+/debian/?' | grep -v security | head -1 || true)
         log "debootstrap bookworm from ${mirror:=http://deb.debian.org/debian}"
         sudo_ rm -rf "$SMOKE_CACHE/rootfs"
         sudo_ debootstrap --variant=minbase bookworm "$SMOKE_CACHE/rootfs" "$mirror" >"$SMOKE_CACHE/debootstrap.log" 2>&1
@@ -209,10 +223,10 @@ else
     compose ps >&2 || true
     compose logs --tail 30 >&2 || true
 fi
-check "every service healthy or done" bash -c "! docker ps -a --filter label=com.docker.compose.project=$PROJECT --format '{{.Names}} {{.Status}}' | grep -v -E 'healthy|Exited \(0\)|proxy' | grep ."
+eventually 180 "every service healthy or done" bash -c "! docker ps -a --filter label=com.docker.compose.project=$PROJECT --format '{{.Names}} {{.Status}}' | grep -v -E 'healthy|Exited \(0\)|proxy' | grep ."
 check "/metrics not served through the proxy" test "$(api GET /metrics)" = 404
 check "server metrics refused inside the network without a key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\n\r\n\" >&3; cat <&3' | head -1 | grep -q ' 401 '"
-check "server metrics answered inside the network with the beheerder key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\nAuthorization: ApiKey $API_KEY\r\n\r\n\" >&3; cat <&3' | grep -q klachten_outbox_backlog"
+eventually 60 "server metrics answered inside the network with the beheerder key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\nAuthorization: ApiKey $API_KEY\r\n\r\n\" >&3; cat <&3' | grep -q klachten_outbox_backlog"
 
 # Staff accounts: there is no user API; operators provision them (OIDC in production). See OPERATIONS.md.
 psql() { docker exec -i "${PROJECT}_postgres_1" psql -v ON_ERROR_STOP=1 -qtA -U klachten -d "${1:-klachten}"; }
