@@ -20,6 +20,9 @@ internal static class DutchProblemTitles
         [503] = "Dienst niet beschikbaar",
     };
 
+    /// <summary>The Dutch title of a status; null where none is set.</summary>
+    public static string? For(int status) => Titles.GetValueOrDefault(status);
+
     public static void Apply(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;

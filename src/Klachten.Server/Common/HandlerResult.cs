@@ -16,29 +16,19 @@ internal enum RefusalKind
 /// </summary>
 internal sealed record Refusal(RefusalKind Kind, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public int Status => Kind switch
-    {
-        RefusalKind.Invalid or RefusalKind.BadRequest => StatusCodes.Status400BadRequest,
-        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-        RefusalKind.NotFound => StatusCodes.Status404NotFound,
-        _ => StatusCodes.Status409Conflict,
-    };
+    private const string InvalidTitle = "Ongeldige invoer";
 
-    public string Title { get; init; } = Kind switch
-    {
-        RefusalKind.Invalid => "Ongeldige invoer",
-        RefusalKind.BadRequest => "Ongeldig verzoek",
-        RefusalKind.Forbidden => "Geen toegang",
-        RefusalKind.NotFound => "Niet gevonden",
-        _ => "Conflict",
-    };
+    public int Status => StatusOf(Kind);
+
+    // The status's own Dutch title (DutchProblemTitles), except for field errors.
+    public string Title { get; init; } = Kind == RefusalKind.Invalid ? InvalidTitle : DutchProblemTitles.For(StatusOf(Kind))!;
 
     /// <summary>The sentence a page shows when there are no field errors.</summary>
     public string Message => Detail ?? Title;
 
     /// <summary>400 with an <c>errors</c> object keyed by field; Studio shows the messages under the empty key.</summary>
     public static Refusal Invalid(IDictionary<string, string[]> errors, string? title = null) =>
-        new(RefusalKind.Invalid, null, new Dictionary<string, string[]>(errors)) { Title = title ?? "Ongeldige invoer" };
+        new(RefusalKind.Invalid, null, new Dictionary<string, string[]>(errors)) { Title = title ?? InvalidTitle };
 
     public static Refusal BadRequest(string detail) => new(RefusalKind.BadRequest, detail, NoErrors);
 
@@ -53,6 +43,14 @@ internal sealed record Refusal(RefusalKind Kind, string? Detail, IReadOnlyDictio
         : TypedResults.Problem(statusCode: Status, title: Title, detail: Detail);
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    private static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid or RefusalKind.BadRequest => StatusCodes.Status400BadRequest,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status409Conflict,
+    };
 }
 
 /// <summary>What a handler produced for the API and the pages alike: its value, or why it refused.</summary>

@@ -116,11 +116,10 @@ internal static class CompleteTask
     private static bool IsMissing(JsonNode? value) =>
         value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));
 
+    // Comment and data are stored with the task only; the workflow branches on the outcome.
     private static JsonObject ResumeInput(CompleteTaskRequest request, string userName) => new()
     {
         ["outcome"] = request.Outcome,
-        ["comment"] = request.Comment,
-        ["data"] = request.Data.DeepClone(),
         ["completedBy"] = userName,
     };
 
