@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Deletes every generated EF migration and generates one `Baseline` per context and provider. Valid only until the
 # first release (databases made before must be recreated; see README "Operating notes"). Re-run it after merging a
-# change to an EF model, then run the HasPendingModelChanges tests.
+# change to an EF model, then run the HasPendingModelChanges tests. With an argument (Server, Notifications, Archive)
+# only that service's baselines are regenerated, so the others keep their migration ids.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+only=${1:-}
 
 # project | context | output folder (relative to the project; the namespace follows the folder)
 contexts=(
@@ -14,6 +16,14 @@ contexts=(
   "src/Klachten.Archive SqliteArchiveDbContext Persistence/Migrations/Sqlite"
   "src/Klachten.Archive PostgreSqlArchiveDbContext Persistence/Migrations/PostgreSql"
 )
+if [[ -n $only ]]; then
+  selected=()
+  for entry in "${contexts[@]}"; do
+    [[ $entry == "src/Klachten.$only "* ]] && selected+=("$entry")
+  done
+  (( ${#selected[@]} > 0 )) || { echo "no service named '$only' (Server, Notifications, Archive)" >&2; exit 2; }
+  contexts=("${selected[@]}")
+fi
 
 for entry in "${contexts[@]}"; do
   read -r project _ folder <<<"$entry"

@@ -1,4 +1,5 @@
 using Klachten.Server.Common;
+using Klachten.Server.Features.Administration;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
@@ -50,6 +51,7 @@ internal static class ServerExtensions
         builder.AddTerms();
         builder.AddKlachtenRuntime();
         builder.AddComplaints();
+        builder.AddAdministration();
         builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.
@@ -87,7 +89,7 @@ internal static class ServerExtensions
         app.MapDefaultEndpoints(metricsPolicy: Policies.Administration);
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors().MapJavaScriptTypeDefinitions();
         app.MapKlachtenStudio();
-        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapDevClock(app.Services);
+        app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapAdministration().MapDevClock(app.Services);
         app.MapKlachtenWeb();
         return app;
     }

@@ -12,7 +12,7 @@ namespace Klachten.Server.Pages;
 /// Sign-in. With OpenID Connect configured this hands over to the provider; the local password form exists only in
 /// Development (the seeded accounts), so no environment but Development ever accepts a local password.
 /// </summary>
-internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment environment, IAuthenticationSchemeProvider schemes, SignInLockout lockout) : PageModel
+internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment environment, IAuthenticationSchemeProvider schemes, SignInLockout lockout, TimeProvider clock) : PageModel
 {
     // Verified when the name is unknown or has no password, so every failure costs the same PBKDF2 work and the
     // answer's timing does not tell which names exist.
@@ -60,7 +60,7 @@ internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment envi
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == UserName, HttpContext.RequestAborted);
         var verified = Secrets.VerifyPassword(wachtwoord ?? string.Empty, user?.PasswordHash ?? UnknownUserHash);
-        if (user?.PasswordHash is null || string.IsNullOrEmpty(wachtwoord) || !verified)
+        if (user?.PasswordHash is null || string.IsNullOrEmpty(wachtwoord) || !verified || user.DisabledAt is not null)
         {
             lockout.Failed(UserName);
             Error = lockout.LockedUntil(UserName) is { } lockedUntil ? LockedMessage(lockedUntil) : "De gebruikersnaam of het wachtwoord klopt niet.";
@@ -68,6 +68,8 @@ internal sealed class AanmeldenModel(KlachtenDbContext db, IHostEnvironment envi
         }
 
         lockout.Succeeded(UserName);
+        var now = clock.GetUtcNow().ToUniversalTime();
+        await db.Users.Where(u => u.UserName == user.UserName).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), HttpContext.RequestAborted);
         await HttpContext.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user, AuthSchemes.Cookie));
         return LocalRedirect(ReturnUrl);
     }

@@ -16,6 +16,9 @@ internal sealed class GeenToegangModel : PageModel
 
     public bool SignInFailed => SignInOutcome == "mislukt" && User.Identity?.IsAuthenticated != true;
 
+    /// <summary>The OpenID Connect sign-in of a disabled account.</summary>
+    public bool AccountDisabled => SignInOutcome == "uitgeschakeld" && User.Identity?.IsAuthenticated != true;
+
     public bool WithoutRole => User.Identity?.IsAuthenticated == true && !Roles.All.Any(User.IsInRole);
 
     public string DisplayName => User.FindFirst("display_name")?.Value ?? User.Identity?.Name ?? "onbekend";

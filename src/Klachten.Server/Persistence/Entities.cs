@@ -50,6 +50,14 @@ internal sealed class UserEntity
     public string? Email { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while the account is disabled: no sign-in, no key, no session; roles are kept for re-enabling.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The last staff sign-in (OpenID Connect or the Development form).</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
 internal sealed class ApiKeyEntity
@@ -63,4 +71,7 @@ internal sealed class ApiKeyEntity
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the key last authenticated a request, to the minute (written at most once a minute).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
 }

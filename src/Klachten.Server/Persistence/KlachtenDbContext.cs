@@ -31,6 +31,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ComplaintEventEntity> ComplaintEvents => Set<ComplaintEventEntity>();
     public DbSet<LetterEntity> Letters => Set<LetterEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+    public DbSet<AdminAuditEntryEntity> AdminAuditEntries => Set<AdminAuditEntryEntity>();
 
     /// <summary>The Data Protection key ring (sign-in cookies, anti-forgery, Studio tokens), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -132,6 +133,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
         ConfigureRuntime(modelBuilder);
         ConfigureComplaints(modelBuilder);
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AdminAuditEntryConfiguration());
 
         modelBuilder.Entity<UserEntity>(e =>
         {

@@ -14,7 +14,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     KlachtenDbContext db,
-    FailedAuthentications failures)
+    FailedAuthentications failures,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -36,18 +37,32 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = Secrets.HashApiKey(key);
-        var user = await db.ApiKeys.AsNoTracking()
+        var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Join(db.Users, k => k.UserName, u => u.UserName, (k, u) => u)
+            .Join(db.Users.Where(u => u.DisabledAt == null), k => k.UserName, u => u.UserName, (k, u) => new { Key = new { k.Id, k.LastUsedAt }, User = u })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (user is null)
+        if (found is null)
         {
             failures.Record(Context);
             return AuthenticateResult.Fail("Invalid API key.");
         }
 
-        var principal = UserPrincipal.Create(user, SchemeName);
+        await NoteUseAsync(found.Key.Id, found.Key.LastUsedAt);
+        var principal = UserPrincipal.Create(found.User, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    // "Last used" is for spotting keys nobody uses any more: to the minute is enough, and it keeps a busy
+    // integration from writing on every request.
+    private async Task NoteUseAsync(Guid keyId, DateTimeOffset? lastUsedAt)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        if (lastUsedAt is { } last && now - last < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -9,6 +9,7 @@ internal static class AuthExtensions
     {
         builder.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         builder.Services.AddScoped<UserSeeder>();
+        builder.Services.AddScoped<SignInAccounts>();
         builder.Services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, null, o => o.ForwardDefaultSelector = AuthSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

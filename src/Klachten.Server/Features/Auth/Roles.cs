@@ -9,10 +9,10 @@ internal static class Roles
     public const string Procesbeheerder = "procesbeheerder";
     public const string Beheerder = "beheerder";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Medewerker, Leidinggevende, Directeur, Klachtencommissie, Procesbeheerder, Beheerder,
-    };
+    /// <summary>The roles in the order the regulation meets them; forms and stored role lists follow it.</summary>
+    public static readonly IReadOnlyList<string> Ordered = [Medewerker, Leidinggevende, Directeur, Klachtencommissie, Procesbeheerder, Beheerder];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Ordered, StringComparer.Ordinal);
 }
 
 internal static class Policies

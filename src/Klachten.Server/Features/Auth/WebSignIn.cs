@@ -38,6 +38,7 @@ internal static class WebSignIn
             o.AccessDeniedPath = AccessDeniedPath;
             o.Events.OnRedirectToLogin = context => IsApi(context) ? Unauthorized(context.HttpContext) : Redirect(context);
             o.Events.OnRedirectToAccessDenied = context => IsApi(context) ? Forbidden(context.HttpContext) : Redirect(context);
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
             if (oidc.IsConfigured)
             {
                 o.ForwardChallenge = AuthSchemes.Oidc;
@@ -87,8 +88,16 @@ internal static class WebSignIn
         // After the ID token and userinfo, just before the cookie is written: the principal and tokens the cookie keeps.
         o.Events.OnTicketReceived = async context =>
         {
-            var db = context.HttpContext.RequestServices.GetRequiredService<KlachtenDbContext>();
-            context.Principal = await ToStaffPrincipalAsync(context.Principal!, oidc, db, context.HttpContext.RequestAborted);
+            var accounts = context.HttpContext.RequestServices.GetRequiredService<SignInAccounts>();
+            if (await ToStaffPrincipalAsync(context.Principal!, oidc, accounts, context.HttpContext.RequestAborted) is not { } principal)
+            {
+                // A disabled account: no session; the page says so.
+                context.Response.Redirect($"{AccessDeniedPath}?aanmelden=uitgeschakeld");
+                context.HandleResponse();
+                return;
+            }
+
+            context.Principal = principal;
             KeepOnlyIdToken(context.Properties!);
         };
         // A refusal or cancel at the provider, or a stale sign-in (the correlation cookie expired): a Dutch page that
@@ -106,22 +115,42 @@ internal static class WebSignIn
     }
 
     /// <summary>
-    /// The provider says who it is; the roles are those of the local account of that name plus those the provider's
-    /// role claim grants through <see cref="OidcOptions.MapRoles"/>. The cookie keeps only what the app needs.
+    /// The provider says who it is; the account of that name (created now at the first sign-in) gives the roles, after
+    /// the roles the provider's role claim grants through <see cref="OidcOptions.MapRoles"/> were added to it. A
+    /// disabled account gets null: no session. The cookie keeps only what the app needs.
     /// </summary>
-    internal static async Task<ClaimsPrincipal> ToStaffPrincipalAsync(ClaimsPrincipal external, OidcOptions oidc, KlachtenDbContext db, CancellationToken cancellationToken)
+    internal static async Task<ClaimsPrincipal?> ToStaffPrincipalAsync(ClaimsPrincipal external, OidcOptions oidc, SignInAccounts accounts, CancellationToken cancellationToken)
     {
         var userName = external.FindFirst(oidc.UserNameClaim)?.Value ?? external.FindFirst("email")?.Value ?? external.FindFirst("sub")?.Value ?? "onbekend";
-        var local = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        var granted = oidc.MapRoles(external.FindAll(oidc.RoleClaim).Select(c => c.Value));
-        var roles = (local?.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(granted).Distinct(StringComparer.Ordinal);
-        var user = new UserEntity
+        var granted = oidc.MapRoles(external.FindAll(oidc.RoleClaim).Select(c => c.Value)).Distinct(StringComparer.Ordinal).ToList();
+        var user = await accounts.SignedInAsync(userName, external.FindFirst("name")?.Value, external.FindFirst("email")?.Value, granted, cancellationToken);
+        return user.DisabledAt is null ? UserPrincipal.Create(user, AuthSchemes.Oidc) : null;
+    }
+
+    /// <summary>
+    /// Every request with a session cookie: a disabled or removed account loses its session at once, and changed roles
+    /// or name take effect at once (the cookie is renewed with them). One small read by primary key.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var name = context.Principal?.Identity?.Name;
+        var db = context.HttpContext.RequestServices.GetRequiredService<KlachtenDbContext>();
+        var user = name is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, context.HttpContext.RequestAborted);
+        if (user is null || user.DisabledAt is not null)
         {
-            UserName = userName,
-            DisplayName = local?.DisplayName ?? external.FindFirst("name")?.Value ?? userName,
-            Roles = string.Join(',', roles),
-        };
-        return UserPrincipal.Create(user, AuthSchemes.Oidc);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+            return;
+        }
+
+        var current = context.Principal!.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal);
+        if (!current.SequenceEqual(user.RoleList.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+            || context.Principal.FindFirst("display_name")?.Value != user.DisplayName)
+        {
+            var scheme = context.Principal.Identity!.AuthenticationType ?? AuthSchemes.Cookie;
+            context.ReplacePrincipal(UserPrincipal.Create(user, scheme));
+            context.ShouldRenew = true;
+        }
     }
 
     private static void KeepOnlyIdToken(AuthenticationProperties properties)

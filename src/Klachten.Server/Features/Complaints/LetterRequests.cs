@@ -59,7 +59,8 @@ internal sealed class LetterRequests(KlachtenDbContext db)
     // Everyone in a staff role, except the people the complaint is about.
     private async Task<IEnumerable<LetterRecipient>> StaffAsync(string role, ComplaintEntity? complaint, bool copy, CancellationToken cancellationToken)
     {
-        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        // A disabled account no longer works here: it gets no copies.
+        var users = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).ToListAsync(cancellationToken);
         return users
             .Where(u => u.Roles.Split(',').Contains(role, StringComparer.Ordinal))
             .Where(u => complaint is null || (u.UserName != complaint.ConcernedEmployee && u.UserName != complaint.Manager))

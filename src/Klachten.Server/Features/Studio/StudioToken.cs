@@ -70,7 +70,7 @@ internal sealed class StudioTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Invalid or expired Studio token.");
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, Context.RequestAborted);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName && u.DisabledAt == null, Context.RequestAborted);
         if (user is null)
         {
             failures.Record(Context);

@@ -133,7 +133,7 @@ internal sealed class NieuwModel(KlachtenDbContext db, WorkflowRuntime runtime, 
 
     private async Task LoadPeopleAsync()
     {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.UserName, u.DisplayName, u.Roles }).ToListAsync(HttpContext.RequestAborted);
+        var users = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.UserName, u.DisplayName, u.Roles }).ToListAsync(HttpContext.RequestAborted);
         Managers = [.. users.Where(u => u.Roles.Split(',').Contains(Roles.Leidinggevende)).Select(u => (u.UserName, $"{u.DisplayName} ({u.UserName})"))];
         Staff = [.. users.Where(u => u.Roles.Split(',').Any(r => r is Roles.Medewerker or Roles.Leidinggevende)).Select(u => (u.UserName, $"{u.DisplayName} ({u.UserName})"))];
     }

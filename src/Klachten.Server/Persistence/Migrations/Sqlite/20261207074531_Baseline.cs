@@ -12,6 +12,23 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "admin_audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admin_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "complaint_sequences",
                 columns: table => new
                 {
@@ -101,7 +118,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     roles = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     password_hash = table.Column<string>(type: "TEXT", nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    disabled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_sign_in_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,7 +245,8 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     key_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -366,6 +386,11 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_admin_audit_entries_at",
+                table: "admin_audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_api_keys_key_hash",
                 table: "api_keys",
                 column: "key_hash",
@@ -480,6 +505,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "admin_audit_entries");
+
             migrationBuilder.DropTable(
                 name: "api_keys");
 
