@@ -37,6 +37,11 @@ internal static partial class MatrixRequests
 {
     private static readonly Dictionary<string, Func<MatrixServerFixture, Task<MatrixRequest>>> Recipes = new(StringComparer.Ordinal)
     {
+        ["GET /api/admin/users/{userName}"] = _ => Done(MatrixRequest.Get("/api/admin/users/medewerker")),
+        ["POST /api/admin/users"] = _ => Done(MatrixRequest.Json("POST", "/api/admin/users", MatrixServerFixture.NewUser(MatrixServerFixture.NewUserName()))),
+        ["PATCH /api/admin/users/{userName}"] = async f => MatrixRequest.Json("PATCH", $"/api/admin/users/{await f.NewUserAsync()}", new JsonObject { ["displayName"] = "Matrix gewijzigd" }),
+        ["POST /api/admin/api-keys"] = async f => MatrixRequest.Json("POST", "/api/admin/api-keys", new JsonObject { ["userName"] = await f.NewUserAsync(), ["name"] = "matrix" }),
+        ["POST /api/admin/api-keys/{id:guid}/revoke"] = async f => MatrixRequest.Json("POST", $"/api/admin/api-keys/{await f.NewApiKeyAsync()}/revoke", new JsonObject()),
         ["GET /api/calendar/holidays"] = _ => Done(MatrixRequest.Get("/api/calendar/holidays?year=2027")),
         ["GET /api/terms/preview"] = _ => Done(MatrixRequest.Get("/api/terms/preview?start=2026-12-23&amount=10&unit=WorkingDays")),
         ["POST /api/complaints"] = async f => MatrixRequest.Json("POST", "/api/complaints", ProcedureDriver.Complaint(await f.TodayAsync())),

@@ -65,6 +65,29 @@ public sealed class MatrixServerFixture() : ManualClockServerFixture(Provider.Sq
         return await TaskScenario.FindAsync(As("directeur"), instanceId) ?? throw new InvalidOperationException($"No task for instance {instanceId}.");
     }
 
+    /// <summary>A new medewerker account, created by the beheerder; returns its user name.</summary>
+    public async Task<string> NewUserAsync()
+    {
+        var userName = NewUserName();
+        using var response = await As("beheerder").PostAsync("/api/admin/users", ElsaJson.Body(NewUser(userName)));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return userName;
+    }
+
+    /// <summary>A new active API key of a new account; returns the key's id.</summary>
+    public async Task<string> NewApiKeyAsync()
+    {
+        var body = new JsonObject { ["userName"] = await NewUserAsync(), ["name"] = "matrix" };
+        using var response = await As("beheerder").PostAsync("/api/admin/api-keys", ElsaJson.Body(body));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (string)(await response.ReadObjectAsync())["id"]!;
+    }
+
+    public static string NewUserName() => $"matrix-{Guid.NewGuid():N}"[..20];
+
+    public static JsonObject NewUser(string userName) =>
+        new() { ["userName"] = userName, ["displayName"] = "Matrix Gebruiker", ["roles"] = new JsonArray("medewerker") };
+
     public Task<string> NewWaitingInstanceAsync() => NewInstanceAsync(WaitingDefinitionId);
 
     public Task<string> NewFaultedInstanceAsync() => NewInstanceAsync(FaultingDefinitionId);
