@@ -18,6 +18,15 @@ public sealed class OidcAppFixture : IAsyncLifetime
     /// <summary>Only in groups that map to no role.</summary>
     public const string Guest = "gijs.gast";
 
+    /// <summary>In the group <c>klachtencommissie</c>, a role name itself; for the administration tests only.</summary>
+    public const string CommitteeMember = "kim.kommissie";
+
+    /// <summary>Only in groups that map to no role; a beheerder gives a role in the administration tests.</summary>
+    public const string Newcomer = "nina.nieuw";
+
+    /// <summary>The bootstrap key of the user <c>beheer</c> (beheerder), as a production install gets it.</summary>
+    public const string AdministratorKey = "oidc-test-beheer-sleutel-0123456789";
+
     private readonly ProcessOutput _output = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"klachten-oidc-{Guid.NewGuid():N}");
     private Process? _server;
@@ -38,6 +47,8 @@ public sealed class OidcAppFixture : IAsyncLifetime
         [
             new ProviderUser("sub-dina", Director, "Dina de Vries", ["klachten-directeuren", "alle-medewerkers"]),
             new ProviderUser("sub-gijs", Guest, "Gijs Gast", ["alle-medewerkers"]),
+            new ProviderUser("sub-kim", CommitteeMember, "Kim Kommissie", ["klachtencommissie"]),
+            new ProviderUser("sub-nina", Newcomer, "Nina Nieuw", ["alle-medewerkers"]),
         ]);
         var launch = LaunchBrowserAsync();
         var warmUp = Provider.WarmUpAsync();
@@ -64,6 +75,14 @@ public sealed class OidcAppFixture : IAsyncLifetime
 
         await launch;
         await warmUp;
+    }
+
+    /// <summary>The API as the bootstrap beheerder.</summary>
+    public HttpClient Administrator()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(20) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"ApiKey {AdministratorKey}");
+        return client;
     }
 
     /// <summary>A fresh browser context: no cookies of the app or of the provider.</summary>
@@ -109,6 +128,7 @@ public sealed class OidcAppFixture : IAsyncLifetime
         start.Environment["Klachten__Auth__Oidc__RoleClaim"] = "groups";
         // The form the operations guide documents: one variable per provider group.
         start.Environment["Klachten__Auth__Oidc__RoleMap__klachten-directeuren"] = "directeur";
+        start.Environment["Klachten__Auth__BootstrapApiKey"] = AdministratorKey;
         return start;
     }
 
