@@ -71,6 +71,7 @@ internal sealed class UserSeeder(
         {
             user.PasswordHash = null;
             user.Roles = string.Empty;
+            user.DisabledAt ??= now;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -100,6 +101,7 @@ internal sealed class UserSeeder(
             // Disabled by an earlier start outside Development: usable again only here.
             user.Roles = role;
             user.PasswordHash = password is null ? null : Secrets.HashPassword(password);
+            user.DisabledAt = null;
         }
         else if (user is null)
         {
