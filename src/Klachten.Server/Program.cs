@@ -24,7 +24,7 @@ try
     var app = builder.Build();
     if (command?.Command is { } administration)
     {
-        return await AdministrationCommands.RunAsync(app, administration, Console.Out, Console.Error);
+        return await AdministrationCommands.RunAsync(app.Services, app.MigrateDatabaseAsync, administration, Console.Out, Console.Error);
     }
 
     app.MapKlachtenServer();

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Klachten.Server.Common;
-using Klachten.Server.Hosting;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Klachten.Server.Features.Administration;
@@ -45,13 +44,14 @@ internal static class AdministrationCommands
         return null;
     }
 
-    public static async Task<int> RunAsync(WebApplication app, AdministrationCommand command, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command after <paramref name="migrate"/> (the host's <c>--migrate</c> step, from the composition).</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, Func<Task> migrate, AdministrationCommand command, TextWriter stdout, TextWriter stderr)
     {
         var cancellationToken = CancellationToken.None;
         try
         {
-            await app.MigrateDatabaseAsync();
-            await using var scope = app.Services.CreateAsyncScope();
+            await migrate();
+            await using var scope = services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
             return await RunAsync(accounts, command, stdout, stderr, cancellationToken);
         }
