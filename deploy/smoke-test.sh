@@ -234,11 +234,15 @@ eventually 60 "server metrics answered inside the network with the beheerder key
 server_command() { docker exec "${PROJECT}_server-1_1" /app/Klachten.Server "$@"; }
 psql() { docker exec -i "${PROJECT}_postgres_1" psql -v ON_ERROR_STOP=1 -qtA -U klachten -d "${1:-klachten}"; }
 declare -A KEYS=([medewerker]=none [leidinggevende]=none [directeur]=none)
+KEY_NAME=smoke-$(date +%Y%m%d-%H%M%S)   # a new name each run, so a kept stack (KEEP_STACK=1) can be run against again
 provision_staff() {
-    local user key
+    local user key users
+    users=$(server_command --list-users) || return 1
     for user in medewerker leidinggevende directeur; do
-        server_command --create-user "$user" "$user" "Smoke $user" --email "$user@integratiewerk.test" || return 1
-        key=$(server_command --create-api-key "$user" smoke) && [[ $key == kw_* ]] || return 1
+        if ! grep -q "^$user"$'\t' <<<"$users"; then
+            server_command --create-user "$user" "$user" "Smoke $user" --email "$user@integratiewerk.test" || return 1
+        fi
+        key=$(server_command --create-api-key "$user" "$KEY_NAME") && [[ $key == kw_* ]] || return 1
         KEYS[$user]=$key
     done
 }
@@ -247,13 +251,13 @@ check "a created key works against the API" test "$(api GET /api/tasks "${KEYS[m
 keys_listed_by_name_only() {
     local list
     list=$(server_command --list-api-keys medewerker) || return 1
-    grep -q $'^medewerker\tsmoke\t' <<<"$list" && ! grep -qF -- "${KEYS[medewerker]}" <<<"$list"
+    grep -q $'^medewerker\t'"$KEY_NAME"$'\t' <<<"$list" && ! grep -qF -- "${KEYS[medewerker]}" <<<"$list"
 }
 check "--list-api-keys shows the key by name, never the key itself" keys_listed_by_name_only
 # Key rotation as OPERATIONS.md describes it: a second key, then the old one revoked; the revoked key is refused.
-rotated=$(server_command --create-api-key medewerker smoke-rotated || true)
+rotated=$(server_command --create-api-key medewerker "$KEY_NAME-rotated" || true)
 check "rotated key works before the old one is revoked" test "$(api GET /api/tasks "${rotated:-none}")" = 200
-check "old key revoked with --revoke-api-key" server_command --revoke-api-key medewerker smoke
+check "old key revoked with --revoke-api-key" server_command --revoke-api-key medewerker "$KEY_NAME"
 check "revoked key refused (401)" test "$(api GET /api/tasks "${KEYS[medewerker]}")" = 401
 KEYS[medewerker]=${rotated:-none}
 

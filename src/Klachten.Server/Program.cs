@@ -24,7 +24,11 @@ try
     var app = builder.Build();
     if (command?.Command is { } administration)
     {
-        return await AdministrationCommands.RunAsync(app.Services, app.MigrateDatabaseAsync, administration, Console.Out, Console.Error);
+        // Disposed, never started: telemetry exporters flush, connections close.
+        await using (app)
+        {
+            return await AdministrationCommands.RunAsync(app.Services, app.MigrateDatabaseAsync, administration, Console.Out, Console.Error);
+        }
     }
 
     app.MapKlachtenServer();
