@@ -4,7 +4,8 @@
 #   2. stand-ins for the .NET SDK/runtime-deps, Node.js, PostgreSQL, RabbitMQ, Mailpit (smtp4dev) and nginx on that base;
 #   3. the three Klachten images from deploy/*.Dockerfile with SDK/BASE pointing at the stand-ins;
 #   4. docker-compose.yml itself, with deploy/smoke/docker-compose.smoke.yml swapping only image names;
-#   5. one complaint from intake to the receipt letter in the mail API, one server restarted mid-way;
+#   5. staff accounts and API keys made with the server's administration commands (no SQL), a key rotated;
+#      one complaint from intake to the receipt letter in the mail API, one server restarted mid-way;
 #   6. the PostgreSQL restore drill of deploy/OPERATIONS.md; then everything is torn down.
 # Last line: "N passed, N failed". Needs root (or sudo) for apt-get and dockerd. Not part of ./build.sh test.
 #   deploy/smoke-test.sh            # KEEP_STACK=1 leaves the stack running for a look around
@@ -202,8 +203,8 @@ if ! compose up -d --no-build >"$WORK/up.log" 2>&1; then
     exit 1
 fi
 
-api() { # method path [user-key] [body]
-    local method=$1 path=$2 key=${3:-$API_KEY} body=${4:-}
+api() { # method path [user-key] [body]; an empty key is sent as such (refused), only a missing one is the bootstrap key
+    local method=$1 path=$2 key=${3-$API_KEY} body=${4:-}
     local args=(-sS -m 20 -o "$WORK/body" -w '%{http_code}' -X "$method" -H "Authorization: ApiKey $key" "http://127.0.0.1:$SMOKE_PORT$path")
     [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
     curl "${args[@]}" 2>/dev/null || echo 000
@@ -228,16 +229,37 @@ check "/metrics not served through the proxy" test "$(api GET /metrics)" = 404
 check "server metrics refused inside the network without a key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\n\r\n\" >&3; cat <&3' | head -1 | grep -q ' 401 '"
 eventually 60 "server metrics answered inside the network with the beheerder key" bash -c "docker exec ${PROJECT}_server-1_1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080; printf \"GET /metrics HTTP/1.0\r\nAuthorization: ApiKey $API_KEY\r\n\r\n\" >&3; cat <&3' | grep -q klachten_outbox_backlog"
 
-# Staff accounts: there is no user API; operators provision them (OIDC in production). See OPERATIONS.md.
+# Staff accounts and their keys with the server's own commands (deploy/OPERATIONS.md, "Accounts and API keys"):
+# no SQL. Each key is printed once, alone on stdout; the rest of the run uses those keys.
+server_command() { docker exec "${PROJECT}_server-1_1" /app/Klachten.Server "$@"; }
 psql() { docker exec -i "${PROJECT}_postgres_1" psql -v ON_ERROR_STOP=1 -qtA -U klachten -d "${1:-klachten}"; }
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
-{
-    for spec in medewerker:medewerker leidinggevende:leidinggevende directeur:directeur; do
-        user=${spec%%:*} role=${spec##*:}
-        echo "INSERT INTO users (user_name, display_name, roles, email, created_at) VALUES ('$user', 'Smoke $user', '$role', '$user@integratiewerk.test', now()) ON CONFLICT DO NOTHING;"
-        echo "INSERT INTO api_keys (id, user_name, name, key_hash, created_at) VALUES (md5(random()::text)::uuid, '$user', 'smoke', '$(sha "$API_KEY-$user")', now());"
+declare -A KEYS=([medewerker]=none [leidinggevende]=none [directeur]=none)
+KEY_NAME=smoke-$(date +%Y%m%d-%H%M%S)   # a new name each run, so a kept stack (KEEP_STACK=1) can be run against again
+provision_staff() {
+    local user key users
+    users=$(server_command --list-users) || return 1
+    for user in medewerker leidinggevende directeur; do
+        if ! grep -q "^$user"$'\t' <<<"$users"; then
+            server_command --create-user "$user" "$user" "Smoke $user" --email "$user@integratiewerk.test" || return 1
+        fi
+        key=$(server_command --create-api-key "$user" "$KEY_NAME") && [[ $key == kw_* ]] || return 1
+        KEYS[$user]=$key
     done
-} | psql >/dev/null && pass "staff accounts provisioned" || fail "staff accounts provisioned"
+}
+check "staff accounts and keys created with --create-user and --create-api-key" provision_staff
+check "a created key works against the API" test "$(api GET /api/tasks "${KEYS[medewerker]}")" = 200
+keys_listed_by_name_only() {
+    local list
+    list=$(server_command --list-api-keys medewerker) || return 1
+    grep -q $'^medewerker\t'"$KEY_NAME"$'\t' <<<"$list" && ! grep -qF -- "${KEYS[medewerker]}" <<<"$list"
+}
+check "--list-api-keys shows the key by name, never the key itself" keys_listed_by_name_only
+# Key rotation as OPERATIONS.md describes it: a second key, then the old one revoked; the revoked key is refused.
+rotated=$(server_command --create-api-key medewerker "$KEY_NAME-rotated" || true)
+check "rotated key works before the old one is revoked" test "$(api GET /api/tasks "${rotated:-none}")" = 200
+check "old key revoked with --revoke-api-key" server_command --revoke-api-key medewerker "$KEY_NAME"
+check "revoked key refused (401)" test "$(api GET /api/tasks "${KEYS[medewerker]}")" = 401
+KEYS[medewerker]=${rotated:-none}
 
 # --- 4. one complaint to the receipt letter, one server restarted on the way ------------------------------------
 today=$(TZ=Europe/Amsterdam date +%F)
@@ -249,7 +271,7 @@ complaint=$(cat <<EOF
  "description":"De klant voelt zich niet correct behandeld tijdens het gesprek."}
 EOF
 )
-code=$(api POST /api/complaints "$API_KEY-medewerker" "$complaint")
+code=$(api POST /api/complaints "${KEYS[medewerker]}" "$complaint")
 if [[ $code == 201 ]]; then
     complaint_id=$(json "d['id']") instance_id=$(json "d['workflowInstanceId']")
     pass "complaint registered ($(json "d['reference']"))"
@@ -264,7 +286,7 @@ docker restart -t 10 "${PROJECT}_server-1_1" >/dev/null && pass "server-1 restar
 
 task_id= task_version=
 for _ in $(seq 1 30); do
-    if [[ -n $instance_id && $(api GET '/api/tasks?scope=role' "$API_KEY-directeur") == 200 ]]; then
+    if [[ -n $instance_id && $(api GET '/api/tasks?scope=role' "${KEYS[directeur]}") == 200 ]]; then
         read -r task_id task_version < <(json "' '.join(next(([t['id'], str(t['version'])] for t in d if t.get('workflowInstanceId') == '$instance_id'), ['', '']))")
         [[ -n $task_id ]] && break
     fi
@@ -273,7 +295,7 @@ done
 check "receipt task in the director's inbox while server-1 restarts" test -n "$task_id"
 code=000
 for _ in $(seq 1 10); do
-    code=$(api POST "/api/tasks/$task_id/complete" "$API_KEY-directeur" "{\"outcome\":\"Bevestigd\",\"comment\":\"Smoke\",\"data\":{},\"version\":$task_version}")
+    code=$(api POST "/api/tasks/$task_id/complete" "${KEYS[directeur]}" "{\"outcome\":\"Bevestigd\",\"comment\":\"Smoke\",\"data\":{},\"version\":$task_version}")
     [[ $code == 200 || $code == 409 ]] && break
     sleep 1
 done
@@ -287,7 +309,7 @@ done
 check "receipt letter e-mailed to the complainant (mail API $MAIL_API)" test -n "$mail_found"
 letter=
 for _ in $(seq 1 60); do
-    if [[ $(api GET "/api/complaints/$complaint_id" "$API_KEY-directeur") == 200 ]]; then
+    if [[ $(api GET "/api/complaints/$complaint_id" "${KEYS[directeur]}") == 200 ]]; then
         letter=$(json "next((l['status'] for l in d['letters'] if l['kind'] == 'Ontvangstbevestiging'), '')")
         [[ $letter == Sent ]] && break
     fi

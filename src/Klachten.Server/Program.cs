@@ -1,13 +1,36 @@
 using Klachten.Server.Common;
+using Klachten.Server.Features.Administration;
 using Klachten.Server.Hosting;
 using Klachten.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // An administration command (--create-user, --list-api-keys, ...) runs on the built host and exits; the
+    // host is never started, so no background work runs. Its arguments are not configuration.
+    var command = AdministrationCommandLine.IsCommandLine(args) ? AdministrationCommandLine.Parse(args) : null;
+    if (command is not null && AdministrationCommands.Answer(command, Console.Out, Console.Error) is { } answered)
+    {
+        return answered;
+    }
+
+    var builder = WebApplication.CreateBuilder(command is null ? args : []);
     builder.AddKlachtenServer();
+    if (command is not null)
+    {
+        AdministrationCommands.PrepareHost(builder);
+    }
+
     var app = builder.Build();
+    if (command?.Command is { } administration)
+    {
+        // Disposed, never started: telemetry exporters flush, connections close.
+        await using (app)
+        {
+            return await AdministrationCommands.RunAsync(app.Services, app.MigrateDatabaseAsync, administration, Console.Out, Console.Error);
+        }
+    }
+
     app.MapKlachtenServer();
     if (args.Contains("--migrate"))
     {
