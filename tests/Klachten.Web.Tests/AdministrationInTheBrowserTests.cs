@@ -127,7 +127,7 @@ public sealed class AdministrationInTheBrowserTests(WebAppFixture app)
 
             await Expect(beheerder.Locator("#melding")).ToContainTextAsync($"Gebruiker {userName} is uitgeschakeld");
             await Expect(beheerder.Locator("#account")).ToContainTextAsync("Uitgeschakeld");
-            await member.GotoAsync("/");
+            await member.OpenPageAsync("/");
             Assert.Equal("/aanmelden", new Uri(member.Url).AbsolutePath);
             await member.GetByLabel("Gebruikersnaam").FillAsync(userName);
             await member.GetByLabel("Wachtwoord").FillAsync(userName);
@@ -192,6 +192,8 @@ public sealed class AdministrationInTheBrowserTests(WebAppFixture app)
             {
                 await beheerder.OpenAsync(app, path, $"{name} ({width} px)");
                 await Browser.AssertFitsWidthAsync(beheerder, $"{name} ({width} px)");
+                // Only script files: the policy (SecurityHeaders) allows no inline script.
+                Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)|\\son(click|load)=", await beheerder.ContentAsync());
                 await beheerder.ScreenshotAsync($"{name}-{width}");
             }
 
