@@ -84,8 +84,11 @@ public sealed class AdministrationInTheBrowserTests(WebAppFixture app)
         await Expect(beheerder.Locator("#kopieer-status")).ToHaveTextAsync("De sleutel is gekopieerd.");
         Assert.Equal(secret, await beheerder.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
 
-        // Shown once: a reload (the browser posts the form again) and a later visit do not show it.
-        await beheerder.ReloadAsync();
+        // Shown once: a reload posts the form again, which the active key's name refuses (no second key, no secret);
+        // a later visit does not show it either.
+        var reloaded = await beheerder.ReloadAsync();
+        Assert.Equal(("POST", 409), (reloaded!.Request.Method, reloaded.Status));
+        await Expect(beheerder.Locator("#fout")).ToContainTextAsync("heeft al een actieve sleutel 'zaaksysteem'");
         Assert.DoesNotContain(secret, await beheerder.ContentAsync(), StringComparison.Ordinal);
         await beheerder.OpenPageAsync($"/beheer/gebruikers/{userName}");
         Assert.DoesNotContain(secret, await beheerder.ContentAsync(), StringComparison.Ordinal);
