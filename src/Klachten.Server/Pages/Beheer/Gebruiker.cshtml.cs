@@ -48,7 +48,7 @@ internal sealed class GebruikerModel(Accounts accounts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string userName) => await LoadAsync(userName) ? Page() : NotFoundPage();
 
-    public async Task<IActionResult> OnPostGegevensAsync(string userName, string? displayName, string? email, string[]? roles)
+    public async Task<IActionResult> OnPostGegevensAsync([FromRoute] string userName, string? displayName, string? email, string[]? roles)
     {
         var change = new AccountChange(displayName ?? string.Empty, email ?? string.Empty, roles ?? []);
         var changed = await accounts.ChangeAsync(Actor, userName, change, HttpContext.RequestAborted);
@@ -73,11 +73,11 @@ internal sealed class GebruikerModel(Accounts accounts) : PageModel
         return Refused(refusal);
     }
 
-    public Task<IActionResult> OnPostUitschakelenAsync(string userName) => SetDisabledAsync(userName, disabled: true);
+    public Task<IActionResult> OnPostUitschakelenAsync([FromRoute] string userName) => SetDisabledAsync(userName, disabled: true);
 
-    public Task<IActionResult> OnPostInschakelenAsync(string userName) => SetDisabledAsync(userName, disabled: false);
+    public Task<IActionResult> OnPostInschakelenAsync([FromRoute] string userName) => SetDisabledAsync(userName, disabled: false);
 
-    public async Task<IActionResult> OnPostSleutelAsync(string userName, string? name)
+    public async Task<IActionResult> OnPostSleutelAsync([FromRoute] string userName, string? name)
     {
         if (!await LoadAsync(userName))
         {
@@ -97,7 +97,7 @@ internal sealed class GebruikerModel(Accounts accounts) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostIntrekkenAsync(string userName, Guid id)
+    public async Task<IActionResult> OnPostIntrekkenAsync([FromRoute] string userName, Guid id)
     {
         // Only a key of this account: the URL names the account, the form the key.
         var keys = await accounts.ListKeysAsync(userName, HttpContext.RequestAborted);
