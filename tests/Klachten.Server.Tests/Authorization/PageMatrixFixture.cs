@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Klachten.Server.Common;
+using Klachten.Server.Features.Administration;
 using Klachten.Server.Tests.Procedure;
 using Klachten.Server.Tests.Support;
 using Klachten.Server.Tests.Web;
 using Klachten.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Server.Tests.Authorization;
 
@@ -33,7 +36,8 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
 
     /// <summary>Every page with its route values filled in, for rendering.</summary>
     public IEnumerable<string> PagesToRender() =>
-        ["/", "/aanmelden", "/afmelden", "/geen-toegang", "/klachten", "/klachten/nieuw", $"/klachten/{Complaint.Id}", $"/klachten/{Complaint.Id}/inzage", "/overzicht", $"/taken/{TaskId}"];
+        ["/", "/aanmelden", "/afmelden", "/geen-toegang", "/klachten", "/klachten/nieuw", $"/klachten/{Complaint.Id}", $"/klachten/{Complaint.Id}/inzage", "/overzicht", $"/taken/{TaskId}",
+         "/beheer", "/beheer/gebruikers/medewerker", "/beheer/logboek"];
 
     protected override void Configure(Dictionary<string, string?> settings)
     {
@@ -152,10 +156,49 @@ public sealed class PageMatrixFixture() : ManualClockServerFixture(Provider.Sqli
                     ["description"] = "Klacht uit de paginamatrix.",
                     ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
                 });
+            case "/beheer" when cell.Method == "POST":
+                return ("/beheer", new() { ["userName"] = $"matrix-{Guid.NewGuid():N}", ["displayName"] = "Matrix Gebruiker", ["email"] = "matrix@example.nl", ["roles"] = "medewerker" });
+            case "/beheer/gebruikers/{userName}" when cell.Method == "GET":
+                return ("/beheer/gebruikers/medewerker", []);
+            case "/beheer/gebruikers/{userName}?handler=gegevens":
+                return (AdminUrl(cell, await AccountAsync()), new() { ["displayName"] = "Matrix Gewijzigd", ["email"] = "gewijzigd@example.nl", ["roles"] = "leidinggevende" });
+            case "/beheer/gebruikers/{userName}?handler=uitschakelen":
+                return (AdminUrl(cell, await AccountAsync()), []);
+            case "/beheer/gebruikers/{userName}?handler=inschakelen":
+                return (AdminUrl(cell, await AccountAsync(disabled: true)), []);
+            case "/beheer/gebruikers/{userName}?handler=sleutel":
+                return (AdminUrl(cell, await AccountAsync()), new() { ["name"] = "matrix" });
+            case "/beheer/gebruikers/{userName}?handler=intrekken":
+                var owner = await AccountAsync();
+                var key = await AdministerAsync(a => a.CreateKeyAsync("matrix", owner, "matrix", CancellationToken.None));
+                return (AdminUrl(cell, owner), new() { ["id"] = key.Key.Id.ToString() });
             default:
                 return (cell.Route, []);
         }
     }
+
+    /// <summary>An account of the cell's own (a medewerker), so a change that succeeds touches nothing else.</summary>
+    private async Task<string> AccountAsync(bool disabled = false)
+    {
+        var userName = $"matrix-{Guid.NewGuid():N}";
+        await AdministerAsync(a => a.CreateAsync("matrix", new NewAccount(userName, "Matrix Gebruiker", null, ["medewerker"]), CancellationToken.None));
+        if (disabled)
+        {
+            await AdministerAsync(a => a.ChangeAsync("matrix", userName, new AccountChange(Disabled: true), CancellationToken.None));
+        }
+
+        return userName;
+    }
+
+    private async Task<T> AdministerAsync<T>(Func<Accounts, Task<Result<T>>> change)
+        where T : class
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var result = await change(scope.ServiceProvider.GetRequiredService<Accounts>());
+        return result.Value ?? throw new InvalidOperationException(result.Refusal!.Message);
+    }
+
+    private static string AdminUrl(Cell cell, string userName) => cell.Route.Replace("{userName}", userName, StringComparison.Ordinal);
 
     private static Dictionary<string, string> Completion(JsonObject task)
     {

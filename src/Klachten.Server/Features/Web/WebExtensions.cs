@@ -24,6 +24,7 @@ internal static class WebExtensions
             o.Conventions.AuthorizePage("/Klacht/Nieuw", ComplaintsEndpoints.RegisterPolicy);
             o.Conventions.AuthorizePage("/Klacht/Vastleggen", ComplaintsEndpoints.RegisterPolicy);
             o.Conventions.AuthorizePage("/Overzicht", DirectorPolicy);
+            o.Conventions.AuthorizeFolder("/Beheer", Policies.Administration);
         });
         builder.Services.AddAntiforgery(o =>
         {
