@@ -1,6 +1,4 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Klachten.Server.Common;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Persistence;
@@ -8,39 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Administration;
 
-/// <summary>A staff or integration account as the administration shows it.</summary>
-internal sealed record AccountView(
-    string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, bool Disabled,
-    DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LastSignInAt)
-{
-    public static AccountView From(UserEntity u) =>
-        new(u.UserName, u.DisplayName, u.Email, u.RoleList, u.DisabledAt is not null, u.CreatedAt, u.DisabledAt, u.LastSignInAt);
-}
-
-/// <summary>An API key without its secret (only its hash is stored).</summary>
-internal sealed record ApiKeyView(Guid Id, string UserName, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
-{
-    public bool Active => RevokedAt is null;
-
-    public static ApiKeyView From(ApiKeyEntity k) => new(k.Id, k.UserName, k.Name, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
-}
-
-/// <summary>A key just created: <see cref="Secret"/> is shown this once and never again.</summary>
-internal sealed record NewApiKey(ApiKeyView Key, string Secret);
-
-internal sealed record NewAccount(string? UserName, string? DisplayName, string? Email, IReadOnlyList<string>? Roles);
-
-/// <summary>A change to an account; null leaves that part as it is (an empty e-mail address clears it).</summary>
-internal sealed record AccountChange(string? DisplayName = null, string? Email = null, IReadOnlyList<string>? Roles = null, bool? Disabled = null);
-
-internal sealed record AdminAuditView(long Id, DateTimeOffset At, string Actor, AdminAction Action, string Subject, string Detail);
-
 /// <summary>
 /// Administration of accounts, roles and API keys: the one implementation behind the API, the staff app's pages and
 /// the server commands. Every change and its audit row are saved together, so no change goes unrecorded. A change
 /// that would leave no active beheerder is refused: nobody could administer the installation any more.
 /// </summary>
-internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
+internal sealed class Accounts(KlachtenDbContext db, TimeProvider clock)
 {
     /// <summary>The actor of changes made with a server command.</summary>
     public const string CommandLineActor = "commandoregel";
@@ -61,14 +32,14 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var userName = request.UserName?.Trim() ?? string.Empty;
-        if (!UserNamePattern().IsMatch(userName))
+        if (!AccountRules.UserNamePattern().IsMatch(userName))
         {
             errors["userName"] = ["Een gebruikersnaam heeft 1 tot 100 tekens: letters, cijfers en . _ @ + - (begint met een letter of cijfer)."];
         }
 
-        var displayName = ValidateDisplayName(request.DisplayName, errors);
-        var email = ValidateEmail(request.Email, errors);
-        var roles = ValidateRoles(request.Roles ?? [], errors);
+        var displayName = AccountRules.ValidateDisplayName(request.DisplayName, errors);
+        var email = AccountRules.ValidateEmail(request.Email, errors);
+        var roles = AccountRules.ValidateRoles(request.Roles ?? [], errors);
         if (errors.Count == 0 && roles.Count == 0)
         {
             errors["roles"] = ["Kies minstens één rol."];
@@ -93,16 +64,16 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
             CreatedAt = Now(),
         };
         db.Users.Add(user);
-        Record(actor, AdminAction.UserCreated, userName, $"rollen: {RoleText(roles)}");
+        Record(actor, AdminAction.UserCreated, userName, $"rollen: {AccountRules.RoleText(roles)}");
         return await SaveAsync(user, $"Gebruiker '{userName}' bestaat al.", cancellationToken);
     }
 
     public async Task<Result<AccountView>> ChangeAsync(string actor, string userName, AccountChange change, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var displayName = change.DisplayName is null ? null : ValidateDisplayName(change.DisplayName, errors);
-        var email = change.Email is null ? null : ValidateEmail(change.Email, errors);
-        var roles = change.Roles is null ? null : ValidateRoles(change.Roles, errors);
+        var displayName = change.DisplayName is null ? null : AccountRules.ValidateDisplayName(change.DisplayName, errors);
+        var email = change.Email is null ? null : AccountRules.ValidateEmail(change.Email, errors);
+        var roles = change.Roles is null ? null : AccountRules.ValidateRoles(change.Roles, errors);
         if (errors.Count > 0)
         {
             return Refusal.Invalid(errors);
@@ -130,7 +101,7 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
 
         if (roles is not null && !roles.SequenceEqual(user.RoleList, StringComparer.Ordinal))
         {
-            Record(actor, AdminAction.RolesChanged, userName, $"rollen: {RoleText(user.RoleList)} → {RoleText(roles)}");
+            Record(actor, AdminAction.RolesChanged, userName, $"rollen: {AccountRules.RoleText(user.RoleList)} → {AccountRules.RoleText(roles)}");
             user.Roles = string.Join(',', roles);
         }
 
@@ -164,7 +135,7 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         name = name?.Trim() ?? string.Empty;
-        if (!KeyNamePattern().IsMatch(name))
+        if (!AccountRules.KeyNamePattern().IsMatch(name))
         {
             errors["name"] = ["Een sleutelnaam heeft 1 tot 100 tekens: letters, cijfers, spaties en . _ - (begint met een letter of cijfer)."];
         }
@@ -195,7 +166,7 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
             return Refusal.Conflict($"Gebruiker '{userName}' heeft al een actieve sleutel '{name}'. Kies een andere naam of trek die eerst in.");
         }
 
-        var secret = KeyPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = KeyPrefix + AccountRules.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var key = new ApiKeyEntity { Id = Guid.CreateVersion7(), UserName = userName!, Name = name, KeyHash = Secrets.HashApiKey(secret), CreatedAt = Now() };
         db.ApiKeys.Add(key);
         Record(actor, AdminAction.ApiKeyCreated, userName!, $"sleutel: {name}");
@@ -261,62 +232,9 @@ internal sealed partial class Accounts(KlachtenDbContext db, TimeProvider clock)
     }
 
     private void Record(string actor, AdminAction action, string subject, string detail) =>
-        db.AdminAuditEntries.Add(new AdminAuditEntryEntity { At = Now(), Actor = Truncate(actor, 100), Action = action, Subject = subject, Detail = Truncate(detail, 500) });
+        db.AdminAuditEntries.Add(new AdminAuditEntryEntity { At = Now(), Actor = AccountRules.Truncate(actor, 100), Action = action, Subject = subject, Detail = AccountRules.Truncate(detail, 500) });
 
     // PostgreSQL stores instants only with offset zero; a TimeProvider need not return them that way.
     private DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
 
-    private static string? ValidateDisplayName(string? value, Dictionary<string, string[]> errors)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 200)
-        {
-            errors["displayName"] = ["Vul een naam in van hoogstens 200 tekens."];
-            return null;
-        }
-
-        return trimmed;
-    }
-
-    /// <summary>Empty means none.</summary>
-    private static string? ValidateEmail(string? value, Dictionary<string, string[]> errors)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)
-        {
-            errors["email"] = ["Vul een geldig e-mailadres in (of laat het leeg)."];
-            return null;
-        }
-
-        return trimmed;
-    }
-
-    /// <summary>The roles in the fixed order of <see cref="Roles.All"/>, each once.</summary>
-    private static List<string> ValidateRoles(IReadOnlyList<string> values, Dictionary<string, string[]> errors)
-    {
-        var unknown = values.Where(r => !Auth.Roles.All.Contains(r)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors["roles"] = [$"Onbekende rol: {string.Join(", ", unknown)}. Kies uit {string.Join(", ", Auth.Roles.Ordered)}."];
-        }
-
-        return [.. Auth.Roles.Ordered.Where(values.Contains)];
-    }
-
-    private static string RoleText(IEnumerable<string> roles) => string.Join(", ", roles) is { Length: > 0 } text ? text : "geen";
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._@+\-]{0,99}$")]
-    private static partial Regex UserNamePattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ \-]{0,99}$")]
-    private static partial Regex KeyNamePattern();
 }
