@@ -21,7 +21,6 @@ internal sealed partial class WorkflowRun
     private void OnCompleted(string nodeId, IReadOnlyList<string> outcomes)
     {
         var completed = graph.Node(nodeId);
-        var scope = graph.ParentOf(nodeId) ?? graph.RootNodeId;
         if (completed.Type == ActivityTypes.Finish)
         {
             // Finish ends the whole workflow from any depth.
@@ -32,7 +31,28 @@ internal sealed partial class WorkflowRun
         if (completed.Type == ActivityTypes.End)
         {
             // End completes only its own flowchart; at the root that ends the workflow.
-            EndFlowchart(scope);
+            if (NearestFlowchart(nodeId) is { } flowchart)
+            {
+                EndFlowchart(flowchart);
+            }
+            else
+            {
+                FinishWorkflow();
+            }
+
+            return;
+        }
+
+        if (graph.ParentOf(nodeId) is not { } scope)
+        {
+            // The root completed (a composite root; a root flowchart completes in CompleteFlowchart).
+            FinishWorkflow();
+            return;
+        }
+
+        if (!graph.IsFlowchart(scope))
+        {
+            ContainerChildCompleted(scope, nodeId, outcomes);
             return;
         }
 

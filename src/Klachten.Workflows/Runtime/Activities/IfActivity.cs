@@ -1,0 +1,24 @@
+using Klachten.Workflows.Definitions;
+
+namespace Klachten.Workflows.Runtime.Activities;
+
+/// <summary>Runs <c>then</c> when the condition holds, otherwise <c>else</c>; completes after that branch.</summary>
+internal sealed class IfActivity : IContainerBehavior
+{
+    public const string Type = "Elsa.If";
+
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Branching", "Als", "Voert 'Then' uit als de voorwaarde waar is, anders 'Else'.")
+    {
+        IsContainer = true,
+        EmbeddedPorts = ["Then", "Else"],
+        Inputs = [new("Condition", "Boolean", "Voorwaarde", "Waar: 'Then'; onwaar: 'Else'.", DefaultSyntax: "JavaScript")],
+    };
+
+    public ContainerStep Start(ActivityContext context)
+    {
+        var branch = context.Activity.EmbeddedAt(context.GetBool("condition") == true ? "then" : "else");
+        return branch is null ? ContainerStep.Complete() : ContainerStep.Run(branch);
+    }
+
+    public ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes) => ContainerStep.Complete();
+}
