@@ -94,4 +94,10 @@ public static class ActivityTypes
 
     /// <summary>Passes the flow on.</summary>
     public const string FlowNode = FlowNodeActivity.Type;
+
+    /// <summary>Runs the activities of matching cases.</summary>
+    public const string Switch = SwitchActivity.Type;
+
+    /// <summary>Leaves through the labels of matching cases.</summary>
+    public const string FlowSwitch = FlowSwitchActivity.Type;
 }

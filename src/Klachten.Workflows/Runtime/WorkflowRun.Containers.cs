@@ -7,6 +7,8 @@ namespace Klachten.Workflows.Runtime;
 /// <summary>Composite activities (<see cref="IContainerBehavior"/>): start, child completions, completion, Break.</summary>
 internal sealed partial class WorkflowRun
 {
+    private const string BreakingKey = "breaking";
+
     private void StartContainer(ScheduledActivity item, ActivityModel activity, IContainerBehavior container)
     {
         var entry = new ActiveActivity { ActivityId = activity.Id!, NodeId = item.NodeId, ExecutionId = item.ExecutionId, Status = ActiveStatus.Running, StartedAt = now };
@@ -25,6 +27,13 @@ internal sealed partial class WorkflowRun
         }
 
         var context = NewContext(graph.Node(containerNodeId), entry.ExecutionId, entry.Properties);
+        if (context.Properties[BreakingKey]?.GetValue<bool>() == true)
+        {
+            // A Break passed through it: it completes instead of going on (a loop instead of its next round).
+            CompleteContainer(entry, context, ["Done"]);
+            return;
+        }
+
         Step(entry, context, () => container.ChildCompleted(context, graph.Node(childNodeId), outcomes));
     }
 
@@ -80,33 +89,45 @@ internal sealed partial class WorkflowRun
         state.Tokens.RemoveAll(t => graph.IsInside(t.Scope, containerNodeId));
     }
 
-    /// <summary>Elsa's Break: the nearest enclosing loop completes; without one, Break completes like any activity.</summary>
-    private void BreakOut(string nodeId)
+    /// <summary>
+    /// Elsa's BreakSignal: every Sequence and Fork up to the nearest loop, and that loop, are marked to complete
+    /// when their current child completes, instead of going on. Without a loop every enclosing one is marked.
+    /// </summary>
+    private void MarkBreaking(string nodeId)
     {
         for (var parent = graph.ParentOf(nodeId); parent is not null; parent = graph.ParentOf(parent))
         {
-            if (ContainerOf(parent) is { IsLoop: true }
-                && state.Active.FirstOrDefault(a => a.NodeId == parent && a.Status == ActiveStatus.Running) is { } loop)
+            var type = graph.Node(parent).Type;
+            var loop = ContainerOf(parent) is { IsLoop: true };
+            if ((loop || type is ActivityTypes.Sequence or ActivityTypes.Fork)
+                && state.Active.FirstOrDefault(a => a.NodeId == parent && a.Status == ActiveStatus.Running) is { } entry)
             {
-                CompleteContainer(loop, null, ["Done"]);
+                entry.Properties ??= [];
+                entry.Properties[BreakingKey] = true;
+            }
+
+            if (loop)
+            {
                 return;
             }
         }
-
-        OnCompleted(nodeId, ["Done"]);
     }
 
-    private string? NearestFlowchart(string nodeId)
+    /// <summary>End or Break completed: its flowchart ends (cancelling the rest), a composite parent completes, the root ends the workflow.</summary>
+    private void CompleteParentOfTerminal(string nodeId)
     {
-        for (var parent = graph.ParentOf(nodeId); parent is not null; parent = graph.ParentOf(parent))
+        if (graph.ParentOf(nodeId) is not { } parent)
         {
-            if (graph.IsFlowchart(parent))
-            {
-                return parent;
-            }
+            FinishWorkflow();
         }
-
-        return null;
+        else if (graph.IsFlowchart(parent))
+        {
+            EndFlowchart(parent);
+        }
+        else if (state.Active.FirstOrDefault(a => a.NodeId == parent && a.Status == ActiveStatus.Running) is { } entry)
+        {
+            CompleteContainer(entry, null, ["Done"]);
+        }
     }
 
     private IContainerBehavior? ContainerOf(string nodeId) =>

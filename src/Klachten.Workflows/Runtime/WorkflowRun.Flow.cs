@@ -28,18 +28,10 @@ internal sealed partial class WorkflowRun
             return;
         }
 
-        if (completed.Type == ActivityTypes.End)
+        if (completed.Type is ActivityTypes.End or ActivityTypes.Break)
         {
-            // End completes only its own flowchart; at the root that ends the workflow.
-            if (NearestFlowchart(nodeId) is { } flowchart)
-            {
-                EndFlowchart(flowchart);
-            }
-            else
-            {
-                FinishWorkflow();
-            }
-
+            // Terminal nodes complete their own container at once (Elsa's ITerminalNode); at the root, the workflow.
+            CompleteParentOfTerminal(nodeId);
             return;
         }
 

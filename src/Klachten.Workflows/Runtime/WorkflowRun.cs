@@ -205,9 +205,9 @@ internal sealed partial class WorkflowRun(
                 Journal(nodeId, context.ExecutionId, "Suspended", null, suspendedPayload.Count > 0 ? suspendedPayload : null);
                 break;
             case ActivityResult.Break:
-                RecordOutputs(context);
                 Journal(nodeId, context.ExecutionId, "Completed", null, new JsonObject { ["outcomes"] = new JsonArray("Done") });
-                BreakOut(nodeId);
+                MarkBreaking(nodeId);
+                OnCompleted(nodeId, ["Done"]);
                 break;
             case ActivityResult.Finished finished:
                 var finishedPayload = WithActivityState(context);

@@ -2,12 +2,15 @@ using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime.Activities;
 
-/// <summary>A node that only passes the flow on (a junction in a flowchart).</summary>
-internal sealed class FlowNodeActivity : IActivityBehavior
+/// <summary>Runs its body (typically a flowchart) as one node of the flow; completes when the body has.</summary>
+internal sealed class FlowNodeActivity : IContainerBehavior
 {
     public const string Type = "Elsa.FlowNode";
 
-    public ActivityTypeInfo Descriptor { get; } = new(Type, "Flow", "Knooppunt", "Geeft de stroom door.");
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Flow", "Container", "Voert 'Body' uit als één stap van de flow.") { EmbeddedPorts = ["Body"] };
 
-    public ActivityResult Execute(ActivityContext context) => ActivityResult.Done;
+    public ContainerStep Start(ActivityContext context) =>
+        context.Activity.EmbeddedAt("body") is { } body ? ContainerStep.Run(body) : ContainerStep.Complete();
+
+    public ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes) => ContainerStep.Complete();
 }

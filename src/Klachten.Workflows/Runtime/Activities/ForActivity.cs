@@ -42,6 +42,7 @@ internal sealed class ForActivity : IContainerBehavior
 
         context.Properties["current"] = current;
         context.Outputs["currentValue"] = JsonValue.Create(current);
+        LoopVariables.Set(context, JsonValue.Create(current), null);
         return ContainerStep.Run(body);
     }
 }

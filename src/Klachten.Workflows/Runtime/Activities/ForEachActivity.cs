@@ -19,12 +19,7 @@ internal sealed class ForEachActivity : IContainerBehavior
 
     public bool IsLoop => true;
 
-    public ContainerStep Start(ActivityContext context)
-    {
-        // The list is read once: changes to it during the loop do not change the rounds, as in Elsa.
-        context.Properties["items"] = Items(context.Evaluate("items"));
-        return Round(context, 0);
-    }
+    public ContainerStep Start(ActivityContext context) => Round(context, 0);
 
     public ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes) =>
         Round(context, (context.Properties["index"]?.GetValue<int>() ?? 0) + 1);
@@ -37,9 +32,15 @@ internal sealed class ForEachActivity : IContainerBehavior
         _ => [value.DeepClone()],
     };
 
+    // The list is read again each round, as Elsa does: a body that changes it changes the remaining rounds.
     private static ContainerStep Round(ActivityContext context, int index)
     {
-        var items = context.Properties["items"]!.AsArray();
+        if (context.Evaluate("items") is not { } value)
+        {
+            return ContainerStep.Faulted("ForEach: de lijst (Items) is leeg (null).");
+        }
+
+        var items = Items(value);
         if (index >= items.Count || context.Activity.EmbeddedAt("body") is not { } body)
         {
             return ContainerStep.Complete();
@@ -47,6 +48,7 @@ internal sealed class ForEachActivity : IContainerBehavior
 
         context.Properties["index"] = index;
         context.Outputs["currentValue"] = items[index]?.DeepClone();
+        LoopVariables.Set(context, items[index], index);
         return ContainerStep.Run(body);
     }
 }

@@ -3,17 +3,18 @@ using Klachten.Workflows.Definitions;
 namespace Klachten.Workflows.Runtime.Activities;
 
 /// <summary>
-/// Starts all its branches at once. <c>WaitAll</c> completes when every branch has; <c>WaitAny</c> when the first
-/// has, cancelling the others.
+/// Starts all its branches at once. <c>WaitAll</c> (the default) completes when every branch has; <c>WaitAny</c>
+/// when the first has, cancelling the others. Hidden from Studio's toolbox, as in Elsa (flowcharts use FlowFork).
 /// </summary>
 internal sealed class ForkActivity : IContainerBehavior
 {
     public const string Type = "Elsa.Fork";
 
-    public ActivityTypeInfo Descriptor { get; } = new(Type, "Branching", "Vertakking", "Start takken tegelijk en wacht op alle of op de eerste.")
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Control Flow", "Vertakking", "Start takken tegelijk en wacht op alle of op de eerste.")
     {
         IsContainer = true,
-        Inputs = [new("JoinMode", "ForkJoinMode", "Wachten op", "Alle takken of de eerste.", "dropdown", [("WaitAny", "De eerste tak"), ("WaitAll", "Alle takken")], DefaultValue: "WaitAny")],
+        IsBrowsable = false,
+        Inputs = [new("JoinMode", "ForkJoinMode", "Wachten op", "Alle takken of de eerste.", "dropdown", [("WaitAll", "Alle takken"), ("WaitAny", "De eerste tak")], IsWrapped: false, DefaultValue: "WaitAll")],
     };
 
     public ContainerStep Start(ActivityContext context)
@@ -25,7 +26,7 @@ internal sealed class ForkActivity : IContainerBehavior
 
     public ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes)
     {
-        if (!string.Equals(context.GetString("joinMode"), "WaitAll", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(context.GetString("joinMode"), "WaitAny", StringComparison.OrdinalIgnoreCase))
         {
             return ContainerStep.Complete();
         }

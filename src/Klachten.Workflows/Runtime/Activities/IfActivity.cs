@@ -12,11 +12,14 @@ internal sealed class IfActivity : IContainerBehavior
         IsContainer = true,
         EmbeddedPorts = ["Then", "Else"],
         Inputs = [new("Condition", "Boolean", "Voorwaarde", "Waar: 'Then'; onwaar: 'Else'.", DefaultSyntax: "JavaScript")],
+        Outputs = [new("Result", "Boolean", "Resultaat", "De uitkomst van de voorwaarde.")],
     };
 
     public ContainerStep Start(ActivityContext context)
     {
-        var branch = context.Activity.EmbeddedAt(context.GetBool("condition") == true ? "then" : "else");
+        var condition = context.GetBool("condition") == true;
+        context.Outputs["result"] = condition;
+        var branch = context.Activity.EmbeddedAt(condition ? "then" : "else");
         return branch is null ? ContainerStep.Complete() : ContainerStep.Run(branch);
     }
 

@@ -7,7 +7,7 @@ internal sealed class ParallelActivity : IContainerBehavior
 {
     public const string Type = "Elsa.Parallel";
 
-    public ActivityTypeInfo Descriptor { get; } = new(Type, "Workflows", "Parallel", "Voert de activiteiten tegelijk uit en gaat verder als alle klaar zijn.") { IsContainer = true };
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Workflows", "Parallel", "Voert de activiteiten tegelijk uit en gaat verder als alle klaar zijn.") { IsContainer = true, IsBrowsable = false };
 
     public ContainerStep Start(ActivityContext context)
     {

@@ -7,7 +7,7 @@ internal sealed class SequenceActivity : IContainerBehavior
 {
     public const string Type = "Elsa.Sequence";
 
-    public ActivityTypeInfo Descriptor { get; } = new(Type, "Workflows", "Reeks", "Voert de activiteiten na elkaar uit.") { IsContainer = true };
+    public ActivityTypeInfo Descriptor { get; } = new(Type, "Workflows", "Reeks", "Voert de activiteiten na elkaar uit.") { IsContainer = true, IsBrowsable = false };
 
     public ContainerStep Start(ActivityContext context) => Next(context, 0);
 
