@@ -10,7 +10,6 @@ internal sealed class ForActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Looping", "Tellen", "Voert 'Body' uit voor elke waarde van Start tot End.")
     {
-        IsContainer = true,
         EmbeddedPorts = ["Body"],
         Inputs =
         [

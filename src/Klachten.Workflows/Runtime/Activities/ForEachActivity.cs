@@ -11,7 +11,6 @@ internal sealed class ForEachActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Looping", "Voor elk", "Voert 'Body' uit voor elk item van de lijst.")
     {
-        IsContainer = true,
         EmbeddedPorts = ["Body"],
         Inputs = [new("Items", "Object", "Items", "De lijst.", DefaultSyntax: "JavaScript")],
         Outputs = [new("CurrentValue", "Object", "Huidig item", "Het item van deze ronde.")],

@@ -12,7 +12,6 @@ internal sealed class ForkActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Control Flow", "Vertakking", "Start takken tegelijk en wacht op alle of op de eerste.")
     {
-        IsContainer = true,
         IsBrowsable = false,
         Inputs = [new("JoinMode", "ForkJoinMode", "Wachten op", "Alle takken of de eerste.", "dropdown", [("WaitAll", "Alle takken"), ("WaitAny", "De eerste tak")], IsWrapped: false, DefaultValue: "WaitAll")],
     };

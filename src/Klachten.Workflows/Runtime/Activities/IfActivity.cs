@@ -9,7 +9,6 @@ internal sealed class IfActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Branching", "Als", "Voert 'Then' uit als de voorwaarde waar is, anders 'Else'.")
     {
-        IsContainer = true,
         EmbeddedPorts = ["Then", "Else"],
         Inputs = [new("Condition", "Boolean", "Voorwaarde", "Waar: 'Then'; onwaar: 'Else'.", DefaultSyntax: "JavaScript")],
         Outputs = [new("Result", "Boolean", "Resultaat", "De uitkomst van de voorwaarde.")],

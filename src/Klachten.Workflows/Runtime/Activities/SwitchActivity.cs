@@ -9,7 +9,6 @@ internal sealed class SwitchActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Branching", "Keuze", "Voert de activiteit uit van het geval waarvan de voorwaarde waar is.")
     {
-        IsContainer = true,
         EmbeddedPorts = ["Default"],
         Inputs =
         [

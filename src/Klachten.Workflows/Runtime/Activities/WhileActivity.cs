@@ -9,7 +9,6 @@ internal sealed class WhileActivity : IContainerBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Looping", "Zolang", "Herhaalt 'Body' zolang de voorwaarde waar is.")
     {
-        IsContainer = true,
         EmbeddedPorts = ["Body"],
         Inputs = [new("Condition", "Boolean", "Voorwaarde", "Zolang waar, wordt 'Body' opnieuw uitgevoerd.", DefaultSyntax: "JavaScript")],
     };
