@@ -47,11 +47,26 @@ public sealed class ActivityModel : ElsaJsonObject
     public JsonNode? GetInput(string camelCaseName) =>
         Extra is not null && Extra.TryGetPropertyValue(camelCaseName, out var value) ? value : null;
 
+    /// <summary>
+    /// Activities held in an input-like property rather than in <see cref="Activities"/>: <c>If.then</c>,
+    /// <c>While.body</c>, <c>Switch.cases[i].activity</c>, <c>Fork.branches[i]</c>. Read once from the JSON and written
+    /// back before it is serialised, so changes to them (ids, node ids) survive.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<EmbeddedActivity> Embedded { get; private set; } = [];
+
+    /// <summary>Every direct child: <see cref="Activities"/>, then <see cref="Embedded"/>.</summary>
+    [JsonIgnore]
+    public IEnumerable<ActivityModel> Children => (Activities ?? []).Concat(Embedded.Select(e => e.Activity));
+
+    /// <summary>The embedded child in a slot (<c>then</c>, <c>body</c>, <c>cases/0/activity</c>), if any.</summary>
+    public ActivityModel? EmbeddedAt(string slot) => Embedded.FirstOrDefault(e => e.Slot == slot)?.Activity;
+
     /// <summary>This activity and every descendant, depth first.</summary>
     public IEnumerable<ActivityModel> DescendantsAndSelf()
     {
         yield return this;
-        foreach (var child in Activities ?? [])
+        foreach (var child in Children)
         {
             foreach (var descendant in child.DescendantsAndSelf())
             {
@@ -59,4 +74,8 @@ public sealed class ActivityModel : ElsaJsonObject
             }
         }
     }
+
+    private protected override void AfterRead() => Embedded = EmbeddedActivity.Read(Extra);
+
+    private protected override void BeforeWrite() => EmbeddedActivity.Write(Extra, Embedded);
 }

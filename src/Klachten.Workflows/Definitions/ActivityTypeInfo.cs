@@ -30,6 +30,12 @@ public sealed record ActivityTypeInfo(string TypeName, string Category, string D
     /// <summary>Whether the activity holds other activities (the engine runs those itself).</summary>
     public bool IsContainer { get; init; }
 
+    /// <summary>Whether Studio's toolbox offers it (Elsa hides Sequence, Parallel and Fork there).</summary>
+    public bool IsBrowsable { get; init; } = true;
+
+    /// <summary>Ports that hold one child activity each (Elsa's embedded ports: If's Then/Else, a loop's Body).</summary>
+    public IReadOnlyList<string> EmbeddedPorts { get; init; } = [];
+
     /// <summary>Inputs in Studio's order.</summary>
     public IReadOnlyList<ActivityInputInfo> Inputs { get; init; } = [];
 

@@ -64,4 +64,40 @@ public static class ActivityTypes
 
     /// <summary>Requests a letter from the notification service.</summary>
     public const string SendLetter = SendLetterActivity.Type;
+
+    /// <summary>Runs activities one after the other.</summary>
+    public const string Sequence = SequenceActivity.Type;
+
+    /// <summary>Runs one of two embedded branches.</summary>
+    public const string If = IfActivity.Type;
+
+    /// <summary>Repeats its body while a condition holds.</summary>
+    public const string While = WhileActivity.Type;
+
+    /// <summary>Repeats its body for a range of numbers.</summary>
+    public const string For = ForActivity.Type;
+
+    /// <summary>Repeats its body for every item of a list.</summary>
+    public const string ForEach = ForEachActivity.Type;
+
+    /// <summary>Runs activities at once, completing when all have.</summary>
+    public const string Parallel = ParallelActivity.Type;
+
+    /// <summary>Runs branches at once, completing when any or all have.</summary>
+    public const string Fork = ForkActivity.Type;
+
+    /// <summary>Ends the nearest loop.</summary>
+    public const string Break = BreakActivity.Type;
+
+    /// <summary>Ends the workflow with outcomes.</summary>
+    public const string Complete = CompleteActivity.Type;
+
+    /// <summary>Passes the flow on.</summary>
+    public const string FlowNode = FlowNodeActivity.Type;
+
+    /// <summary>Runs the activities of matching cases.</summary>
+    public const string Switch = SwitchActivity.Type;
+
+    /// <summary>Leaves through the labels of matching cases.</summary>
+    public const string FlowSwitch = FlowSwitchActivity.Type;
 }

@@ -42,7 +42,7 @@ public static class DefinitionNormalizer
             parent.Connections ??= [];
         }
 
-        foreach (var child in parent.Activities ?? [])
+        foreach (var child in parent.Children)
         {
             child.Id = string.IsNullOrWhiteSpace(child.Id) ? NewId() : child.Id;
             child.NodeId = $"{parent.NodeId}:{child.Id}";

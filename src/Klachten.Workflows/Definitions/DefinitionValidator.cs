@@ -48,9 +48,10 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
             return errors;
         }
 
-        if (!model.Root.IsFlowchart)
+        // Studio makes a flowchart; Elsa's code-first and imported workflows may have another composite (a Sequence).
+        if (!model.Root.IsFlowchart && !(model.Root.Type is { } rootType && catalog.TryGetBehavior(rootType, out var root) && root is Runtime.IContainerBehavior))
         {
-            errors.Add($"De hoofdactiviteit moet een {ActivityTypes.Flowchart} zijn, niet '{model.Root.Type}'.");
+            errors.Add($"De hoofdactiviteit moet een {ActivityTypes.Flowchart} of een andere samengestelde activiteit (zoals {ActivityTypes.Sequence}) zijn, niet '{model.Root.Type}'.");
             return errors;
         }
 
@@ -74,7 +75,7 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
         }
 
         var children = new Dictionary<string, ActivityModel>(StringComparer.Ordinal);
-        foreach (var activity in container.Activities ?? [])
+        foreach (var activity in container.Children)
         {
             var label = string.IsNullOrWhiteSpace(activity.Name) ? activity.Id : activity.Name;
             if (string.IsNullOrWhiteSpace(activity.Id) || activity.Id.Length > MaxNameLength)
@@ -102,7 +103,7 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
                 errors.Add($"De naam van activiteit '{activity.Id}' mag geen <, > of stuurtekens bevatten.");
             }
 
-            if (activity.Activities is { Count: > 0 } || activity.IsFlowchart)
+            if (activity.Children.Any() || activity.IsFlowchart)
             {
                 ValidateContainer(activity, depth + 1, errors);
             }

@@ -27,10 +27,24 @@ public abstract class ElsaJsonObject : IJsonOnDeserialized, IJsonOnSerializing, 
         }
 
         ExtensionData = null;
+        AfterRead();
     }
 
-    void IJsonOnSerializing.OnSerializing() =>
+    void IJsonOnSerializing.OnSerializing()
+    {
+        BeforeWrite();
         ExtensionData = Extra?.ToDictionary(p => p.Key, p => p.Value is null ? JsonSerializer.SerializeToElement<object?>(null) : JsonSerializer.SerializeToElement(p.Value));
+    }
 
     void IJsonOnSerialized.OnSerialized() => ExtensionData = null;
+
+    /// <summary>After <see cref="Extra"/> was filled from the JSON read.</summary>
+    private protected virtual void AfterRead()
+    {
+    }
+
+    /// <summary>Before <see cref="Extra"/> is written.</summary>
+    private protected virtual void BeforeWrite()
+    {
+    }
 }

@@ -69,7 +69,14 @@ public static class ListInputs
             return null;
         }
 
-        var items = StaticItems(activity.GetInput(JsonNamingPolicy.CamelCase.ConvertName(input)));
+        var raw = activity.GetInput(JsonNamingPolicy.CamelCase.ConvertName(input));
+        if (raw is JsonArray cases && cases.All(c => c is JsonObject))
+        {
+            // FlowSwitch: one port per case label, plus its fixed ports (Default).
+            return [.. cases.Select(c => c!["label"]?.ToString() ?? string.Empty).Where(l => l.Length > 0).Concat(type.Ports).Distinct(StringComparer.Ordinal)];
+        }
+
+        var items = StaticItems(raw);
         return items is { Count: 0 } ? type.PortsWhenEmpty : items;
     }
 

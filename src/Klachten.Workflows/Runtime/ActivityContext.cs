@@ -75,26 +75,37 @@ public sealed class ActivityContext
         return value;
     }
 
+    /// <summary>Evaluates a bare expression (<c>{type, value}</c>), such as a switch case's condition.</summary>
+    public JsonNode? EvaluateExpression(JsonNode? expression) => expression is JsonObject expressionObject ? EvaluateExpressionObject(expressionObject) : null;
+
+    /// <summary>Whether a bare expression is true (a switch case matches).</summary>
+    public bool IsTrue(JsonNode? expression) => EvaluateExpression(expression) switch
+    {
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => bool.TryParse(v.GetValue<string>(), out var parsed) && parsed,
+        _ => false,
+    };
+
     private JsonNode? EvaluateCore(string inputName)
     {
         var raw = Activity.GetInput(inputName);
         if (raw is JsonObject wrapped && wrapped.TryGetPropertyValue("expression", out var expression))
         {
-            if (expression is not JsonObject expressionObject)
-            {
-                return null;
-            }
-
-            var syntax = expressionObject["type"]?.GetValue<string>() ?? "Literal";
-            var value = expressionObject["value"];
-            var text = value is null ? null : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-            var scope = Scope();
-            var result = _expressions.Evaluate(syntax, text, scope);
-            State.CorrelationId = scope.CorrelationId;
-            return result;
+            return expression is JsonObject expressionObject ? EvaluateExpressionObject(expressionObject) : null;
         }
 
         return raw?.DeepClone();
+    }
+
+    private JsonNode? EvaluateExpressionObject(JsonObject expressionObject)
+    {
+        var syntax = expressionObject["type"]?.GetValue<string>() ?? "Literal";
+        var value = expressionObject["value"];
+        var text = value is null ? null : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        var scope = Scope();
+        var result = _expressions.Evaluate(syntax, text, scope);
+        State.CorrelationId = scope.CorrelationId;
+        return result;
     }
 
     /// <summary>An input as text.</summary>

@@ -17,6 +17,19 @@ public abstract record ActivityResult
     /// <summary>Faulted with a message shown as an incident.</summary>
     public static ActivityResult Fault(string message) => new Faulted(message);
 
+    /// <summary>Completes and ends the nearest enclosing loop (Elsa's <c>Break</c>).</summary>
+    public static ActivityResult BreakLoop { get; } = new Break();
+
+    /// <summary>Completes and ends the workflow with these outcomes (Elsa's <c>Complete</c>).</summary>
+    public static ActivityResult CompleteWorkflow(IReadOnlyList<string> outcomes) => new Finished(outcomes);
+
+    /// <summary>Break.</summary>
+    public sealed record Break : ActivityResult;
+
+    /// <summary>The workflow completes with outcomes.</summary>
+    /// <param name="Outcomes">The workflow's outcomes.</param>
+    public sealed record Finished(IReadOnlyList<string> Outcomes) : ActivityResult;
+
     /// <summary>Completed.</summary>
     /// <param name="Outcomes">Ports to follow.</param>
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult;

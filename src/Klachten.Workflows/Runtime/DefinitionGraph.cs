@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime;
 
 /// <summary>
-/// Every activity of a definition by node id, with the flowchart that contains it, and a <see cref="FlowGraph"/>
-/// per flowchart (the root and any nested one).
+/// Every activity of a definition by node id, with the container that holds it (a flowchart, or a composite such as
+/// a sequence or a loop), and a <see cref="FlowGraph"/> per flowchart (the root and any nested one).
 /// </summary>
 public sealed class DefinitionGraph
 {
@@ -12,15 +13,25 @@ public sealed class DefinitionGraph
     private readonly Dictionary<string, string> _parents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FlowGraph> _flowcharts = new(StringComparer.Ordinal);
 
-    /// <summary>Indexes a root flowchart and everything in it.</summary>
-    public DefinitionGraph(ActivityModel root)
+    /// <summary>Indexes a root activity and everything in it; <paramref name="variables"/> are the definition's (for output bindings).</summary>
+    public DefinitionGraph(ActivityModel root, IEnumerable<JsonNode?>? variables = null)
     {
         Root = root;
         RootNodeId = root.NodeId ?? root.Id ?? "root";
         Index(root, RootNodeId, parent: null);
+        foreach (var variable in variables?.OfType<JsonObject>() ?? [])
+        {
+            if (variable["id"] is JsonValue id && variable["name"] is JsonValue name)
+            {
+                VariableNames[id.ToString()] = name.ToString();
+            }
+        }
     }
 
-    /// <summary>The root flowchart.</summary>
+    /// <summary>Variable names by variable id: an output bound to <c>memoryReference.id</c> writes that variable.</summary>
+    public Dictionary<string, string> VariableNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The root activity (a flowchart, as Studio makes it, or another container).</summary>
     public ActivityModel Root { get; }
 
     /// <summary>The root's node id.</summary>
@@ -32,7 +43,10 @@ public sealed class DefinitionGraph
     /// <summary>The node id of an activity (computed from its parent when the definition has none).</summary>
     public static string NodeIdOf(string flowchartNodeId, ActivityModel activity) => activity.NodeId ?? $"{flowchartNodeId}:{activity.Id}";
 
-    /// <summary>The flowchart containing an activity; null for the root.</summary>
+    /// <summary>The node id of a direct child of a container.</summary>
+    public static string ChildNodeIdOf(string containerNodeId, ActivityModel child) => NodeIdOf(containerNodeId, child);
+
+    /// <summary>The container holding an activity; null for the root.</summary>
     public string? ParentOf(string nodeId) => _parents.GetValueOrDefault(nodeId);
 
     /// <summary>The graph of a flowchart by its node id.</summary>
@@ -67,13 +81,12 @@ public sealed class DefinitionGraph
             _parents[nodeId] = parent;
         }
 
-        if (!activity.IsFlowchart)
+        if (activity.IsFlowchart)
         {
-            return;
+            _flowcharts[nodeId] = new FlowGraph(activity);
         }
 
-        _flowcharts[nodeId] = new FlowGraph(activity);
-        foreach (var child in activity.Activities ?? [])
+        foreach (var child in activity.Children)
         {
             if (child.Id is not null)
             {

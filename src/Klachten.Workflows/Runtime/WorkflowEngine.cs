@@ -94,7 +94,7 @@ public sealed class WorkflowEngine
                 _graphs.Clear();
             }
 
-            graph = _graphs.GetOrAdd(key, _ => new DefinitionGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition))));
+            graph = _graphs.GetOrAdd(key, _ => new DefinitionGraph(definition.Root ?? throw new ArgumentException("Definition has no root.", nameof(definition)), definition.Variables));
         }
 
         return new WorkflowRun(graph, state, now, _expressions, _activities, _services);

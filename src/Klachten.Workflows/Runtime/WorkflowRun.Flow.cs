@@ -21,7 +21,6 @@ internal sealed partial class WorkflowRun
     private void OnCompleted(string nodeId, IReadOnlyList<string> outcomes)
     {
         var completed = graph.Node(nodeId);
-        var scope = graph.ParentOf(nodeId) ?? graph.RootNodeId;
         if (completed.Type == ActivityTypes.Finish)
         {
             // Finish ends the whole workflow from any depth.
@@ -29,10 +28,23 @@ internal sealed partial class WorkflowRun
             return;
         }
 
-        if (completed.Type == ActivityTypes.End)
+        if (completed.Type is ActivityTypes.End or ActivityTypes.Break)
         {
-            // End completes only its own flowchart; at the root that ends the workflow.
-            EndFlowchart(scope);
+            // Terminal nodes complete their own container at once (Elsa's ITerminalNode); at the root, the workflow.
+            CompleteParentOfTerminal(nodeId);
+            return;
+        }
+
+        if (graph.ParentOf(nodeId) is not { } scope)
+        {
+            // The root completed (a composite root; a root flowchart completes in CompleteFlowchart).
+            FinishWorkflow();
+            return;
+        }
+
+        if (!graph.IsFlowchart(scope))
+        {
+            ContainerChildCompleted(scope, nodeId, outcomes);
             return;
         }
 

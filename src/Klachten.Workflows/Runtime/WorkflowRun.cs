@@ -29,7 +29,12 @@ internal sealed partial class WorkflowRun(
     {
         state.Status = WorkflowStatus.Running;
         state.SubStatus = WorkflowSubStatus.Executing;
-        if (!StartFlowchart(graph.RootNodeId))
+        if (!graph.Root.IsFlowchart)
+        {
+            // A composite root (a Sequence, as Elsa's code-first workflows have) runs like any container.
+            Schedule(graph.RootNodeId);
+        }
+        else if (!StartFlowchart(graph.RootNodeId))
         {
             FinishWorkflow();
         }
@@ -138,6 +143,12 @@ internal sealed partial class WorkflowRun(
             return;
         }
 
+        if (activity.Type is not null && activities.TryGetBehavior(activity.Type, out var behavior) && behavior is IContainerBehavior container)
+        {
+            StartContainer(item, activity, container);
+            return;
+        }
+
         var context = NewContext(activity, item.ExecutionId, null);
         ActivityResult result;
         try
@@ -169,11 +180,7 @@ internal sealed partial class WorkflowRun(
         switch (result)
         {
             case ActivityResult.Completed completed:
-                if (context.Outputs.Count > 0)
-                {
-                    state.Outputs[activity.Id!] = context.Outputs;
-                }
-
+                RecordOutputs(context);
                 var payload = WithActivityState(context);
                 payload["outcomes"] = new JsonArray(completed.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
                 Journal(nodeId, context.ExecutionId, "Completed", null, payload);
@@ -196,6 +203,17 @@ internal sealed partial class WorkflowRun(
 
                 var suspendedPayload = WithActivityState(context);
                 Journal(nodeId, context.ExecutionId, "Suspended", null, suspendedPayload.Count > 0 ? suspendedPayload : null);
+                break;
+            case ActivityResult.Break:
+                Journal(nodeId, context.ExecutionId, "Completed", null, new JsonObject { ["outcomes"] = new JsonArray("Done") });
+                MarkBreaking(nodeId);
+                OnCompleted(nodeId, ["Done"]);
+                break;
+            case ActivityResult.Finished finished:
+                var finishedPayload = WithActivityState(context);
+                finishedPayload["outcomes"] = new JsonArray([.. finished.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o))]);
+                Journal(nodeId, context.ExecutionId, "Completed", null, finishedPayload);
+                FinishWorkflow();
                 break;
             case ActivityResult.Faulted faulted:
                 var faultedPayload = WithActivityState(context);

@@ -13,15 +13,20 @@ internal sealed record CompatibilityScenario(
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "Klachten.Server.Tests", "Compatibility", "Flowcharts");
 
+    /// <summary>Composite activities (Sequence, If, loops, Break, Fork, Switch, Parallel, Complete), mirroring Elsa 3.8's tests.</summary>
+    public static string CompositesFolder => Path.Combine(RepoPaths.Root, "tests", "Klachten.Server.Tests", "Compatibility", "Composites");
+
     public string DefinitionId => (string)Definition["definitionId"]!;
 
     /// <summary>Scenario names, read from the source folder so that a new file is a new test case.</summary>
     public static IEnumerable<string> Names() =>
-        Directory.EnumerateFiles(Folder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal);
+        new[] { Folder, CompositesFolder }.SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"))
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal);
 
     public static CompatibilityScenario Load(string name)
     {
-        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, name + ".json")))!.AsObject();
+        var path = Path.Combine(Folder, name + ".json");
+        var file = JsonNode.Parse(File.ReadAllText(File.Exists(path) ? path : Path.Combine(CompositesFolder, name + ".json")))!.AsObject();
         var expected = file["expected"]!;
         return new CompatibilityScenario(
             (string)file["scenario"]!,

@@ -49,14 +49,30 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
-    public void Validate_RootNotFlowchart_NamesTheRootType()
+    public void Validate_RootNotAComposite_NamesTheRootType()
     {
         var model = StartToFinish();
-        model.Root = Activity("sequence1", "Elsa.Sequence");
+        model.Root = Activity("line1", "Elsa.WriteLine");
 
         var error = Assert.Single(_validator.Validate(model));
 
-        Assert.Contains("'Elsa.Sequence'", error, StringComparison.Ordinal);
+        Assert.Contains("'Elsa.WriteLine'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SequenceRoot_IsAccepted_AndItsEmbeddedChildrenAreChecked()
+    {
+        var model = StartToFinish();
+        model.Root = Activity("sequence1", "Elsa.Sequence");
+        Assert.Empty(_validator.Validate(model));
+
+        var withUnknown = DefinitionJson.Parse("""
+            {"id":"v","definitionId":"d","name":"Reeks","version":1,"root":{"id":"s","type":"Elsa.Sequence","activities":[
+              {"id":"if1","type":"Elsa.If","then":{"id":"x","type":"Elsa.Onbekend"}}]}}
+            """);
+
+        var error = Assert.Single(_validator.Validate(withUnknown));
+        Assert.Contains("'Elsa.Onbekend'", error, StringComparison.Ordinal);
     }
 
     [Fact]

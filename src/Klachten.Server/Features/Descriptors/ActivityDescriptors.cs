@@ -40,12 +40,12 @@ internal static class ActivityDescriptors
             ["runAsynchronously"] = false,
             ["inputs"] = new JsonArray(type.Inputs.Select((input, i) => (JsonNode?)Input(input, i)).ToArray()),
             ["outputs"] = new JsonArray(type.Outputs.Select((output, i) => (JsonNode?)Output(output, i)).ToArray()),
-            ["ports"] = new JsonArray(type.Ports.Select(p => (JsonNode?)Port(p)).ToArray()),
+            ["ports"] = new JsonArray([.. type.Ports.Select(p => (JsonNode?)Port(p, "Flow")), .. type.EmbeddedPorts.Select(p => (JsonNode?)Port(p, "Embedded"))]),
             ["customProperties"] = new JsonObject(),
             ["constructionProperties"] = new JsonObject(),
             ["attributes"] = new JsonArray(),
             ["isContainer"] = type.IsContainer,
-            ["isBrowsable"] = true,
+            ["isBrowsable"] = type.IsBrowsable,
             ["isStart"] = type.TypeName == ActivityTypes.Start,
             ["isTerminal"] = type.IsTerminal,
         };
@@ -97,11 +97,12 @@ internal static class ActivityDescriptors
         ["isSynthetic"] = false,
     };
 
-    private static JsonObject Port(string name) => new()
+    // Embedded ports hold a child activity (If's Then and Else, a loop's Body); Studio draws them inside the node.
+    private static JsonObject Port(string name, string portType) => new()
     {
         ["name"] = name,
         ["displayName"] = name,
-        ["type"] = "Flow",
+        ["type"] = portType,
         ["isBrowsable"] = true,
     };
 }

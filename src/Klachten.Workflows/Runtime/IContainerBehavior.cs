@@ -1,0 +1,52 @@
+using Klachten.Workflows.Definitions;
+
+namespace Klachten.Workflows.Runtime;
+
+/// <summary>
+/// A composite activity that runs child activities of its own (Sequence, If, loops, Parallel, Fork, Switch). The
+/// engine keeps it active while children run, hands it each child's completion, and persists
+/// <see cref="ActivityContext.Properties"/> between calls (its position). When it completes, whatever still runs
+/// inside it is cancelled (a Fork that waits for any branch, a Break).
+/// </summary>
+public interface IContainerBehavior : IActivityBehavior
+{
+    /// <summary>Whether a <c>Break</c> inside it ends it (While, For, ForEach).</summary>
+    bool IsLoop => false;
+
+    /// <summary>The container starts: what to run first, or its completion.</summary>
+    ContainerStep Start(ActivityContext context);
+
+    /// <summary>One of its direct children completed with <paramref name="outcomes"/>.</summary>
+    ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes);
+
+    ActivityResult IActivityBehavior.Execute(ActivityContext context) =>
+        ActivityResult.Fault("Een samengestelde activiteit wordt door de engine zelf uitgevoerd.");
+}
+
+/// <summary>What a container does next.</summary>
+public sealed record ContainerStep
+{
+    private ContainerStep(IReadOnlyList<ActivityModel> schedule, IReadOnlyList<string>? outcomes, string? fault) =>
+        (Schedule, Outcomes, Fault) = (schedule, outcomes, fault);
+
+    /// <summary>Children to run now (in this order).</summary>
+    public IReadOnlyList<ActivityModel> Schedule { get; }
+
+    /// <summary>Set when the container completes, with these outcomes.</summary>
+    public IReadOnlyList<string>? Outcomes { get; }
+
+    /// <summary>Set when the container faults.</summary>
+    public string? Fault { get; }
+
+    /// <summary>Keeps waiting for children still running.</summary>
+    public static ContainerStep Wait { get; } = new([], null, null);
+
+    /// <summary>Runs these children.</summary>
+    public static ContainerStep Run(params IReadOnlyList<ActivityModel> children) => new(children, null, null);
+
+    /// <summary>Completes through these outcomes (<c>Done</c> when none are given).</summary>
+    public static ContainerStep Complete(params IReadOnlyList<string> outcomes) => new([], outcomes.Count == 0 ? ["Done"] : outcomes, null);
+
+    /// <summary>Faults with a message shown as an incident.</summary>
+    public static ContainerStep Faulted(string message) => new([], null, message);
+}
