@@ -20,6 +20,9 @@ internal static class StoredState
 {
     private static readonly string[] Services = ["Klachten", "Notifications", "Archive"];
 
+    // Written by authentication itself (a key's last use, to the minute; a sign-in), whatever the request then does.
+    private static readonly HashSet<string> AuthenticationBookkeeping = new(StringComparer.Ordinal) { "last_used_at", "last_sign_in_at" };
+
     /// <summary>Table (<c>database:schema.table</c>, or <c>mail:</c> for the pickup folder) → "rows, hash".</summary>
     public static async Task<SortedDictionary<string, string>> ReadAsync(IServiceProvider services)
     {
@@ -79,6 +82,11 @@ internal static class StoredState
             var row = new StringBuilder();
             for (var i = 0; i < reader.FieldCount; i++)
             {
+                if (AuthenticationBookkeeping.Contains(reader.GetName(i)))
+                {
+                    continue;
+                }
+
                 row.Append(reader.GetName(i)).Append('=').Append(Text(reader.GetValue(i))).Append('\u001f');
             }
 
