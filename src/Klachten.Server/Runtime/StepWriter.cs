@@ -34,6 +34,7 @@ internal sealed class StepWriter(KlachtenDbContext db, TimeProvider clock, IEnum
         instance.Status = state.Status.ToString();
         instance.SubStatus = state.SubStatus.ToString();
         instance.CorrelationId = state.CorrelationId;
+        instance.Name = state.Name ?? instance.Name;
         instance.IncidentCount = state.Incidents.Count;
         instance.StateJson = WorkflowStateJson.Serialize(state);
         instance.UpdatedAt = state.UpdatedAt;

@@ -100,4 +100,10 @@ public static class ActivityTypes
 
     /// <summary>Leaves through the labels of matching cases.</summary>
     public const string FlowSwitch = FlowSwitchActivity.Type;
+
+    /// <summary>Writes a workflow output.</summary>
+    public const string SetOutput = SetOutputActivity.Type;
+
+    /// <summary>Names the instance.</summary>
+    public const string SetName = SetNameActivity.Type;
 }

@@ -67,6 +67,12 @@ public sealed class WorkflowState
     /// <summary>Workflow input.</summary>
     public JsonObject Input { get; init; } = [];
 
+    /// <summary>The workflow's output (Elsa's <c>workflowState.output</c>), written by SetOutput.</summary>
+    public JsonObject Output { get; init; } = [];
+
+    /// <summary>The instance name set by SetName; null keeps the name the instance got at its start.</summary>
+    public string? Name { get; set; }
+
     /// <summary>Variables by name.</summary>
     public Dictionary<string, JsonNode?> Variables { get; init; } = new(StringComparer.Ordinal);
 

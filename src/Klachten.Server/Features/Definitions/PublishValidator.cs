@@ -34,6 +34,14 @@ internal static class PublishValidator
                 {
                     CheckExpression(label, key, expression, errors);
                 }
+                else if (value is JsonArray cases)
+                {
+                    // Switch and FlowSwitch: each case's condition is a bare expression.
+                    foreach (var condition in cases.OfType<JsonObject>().Select(c => c["condition"]).OfType<JsonObject>())
+                    {
+                        CheckExpression(label, key, condition, errors);
+                    }
+                }
             }
 
             if (activity.Type == ActivityTypes.Term)
@@ -60,6 +68,11 @@ internal static class PublishValidator
 
         switch (type)
         {
+            case "CSharp" or "Python":
+                // Elsa runs these only with their modules switched on; we never run them, so refuse before a run faults.
+                errors.Add($"Activiteit '{label}': de expressie van '{input}' is in {(type == "CSharp" ? "C#" : "Python")} geschreven; "
+                    + "deze server voert alleen JavaScript, Liquid en vaste waarden uit. Schrijf de expressie in JavaScript.");
+                break;
             case ExpressionSyntax.JavaScript:
                 if (ExpressionSyntax.JavaScriptSyntaxError(text) is { } syntaxError)
                 {

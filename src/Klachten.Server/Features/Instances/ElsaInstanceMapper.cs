@@ -44,7 +44,7 @@ internal static class ElsaInstanceMapper
         ["completionCallbacks"] = new JsonArray(),
         ["activityExecutionContexts"] = new JsonArray(),
         ["input"] = state.Input.DeepClone(),
-        ["output"] = new JsonObject(),
+        ["output"] = state.Output.DeepClone(),
         ["properties"] = new JsonObject(),
         ["createdAt"] = state.CreatedAt,
         ["updatedAt"] = state.UpdatedAt,

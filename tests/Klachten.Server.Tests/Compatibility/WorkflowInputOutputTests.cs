@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Klachten.Server.Tests.Support;
+
+namespace Klachten.Server.Tests.Compatibility;
+
+/// <summary>
+/// Workflow input and output through <c>/elsa/api</c>, as Elsa's component tests use them
+/// (test/component/Elsa.Workflows.ComponentTests/Scenarios/InputOutput, Elsa.Activities.IntegrationTests SetNameTests),
+/// and expression languages this server does not run, refused at publish.
+/// </summary>
+public abstract class WorkflowInputOutputTests(ServerFixture fixture)
+{
+    private readonly HttpClient _owner = fixture.Factory.As("procesbeheerder");
+
+    [Fact]
+    public async Task Execute_WithInput_AnswersWithTheOutputTheWorkflowSet_AndTheNameItGaveItself()
+    {
+        var definitionId = ElsaJson.NewDefinitionId();
+        var root = Root(
+            Activity("Elsa.SetOutput", ("outputName", Literal("Greeting")), ("outputValue", Script("'Hallo ' + getInput('name')"))),
+            Activity("Elsa.SetName", ("value", Script("'Groet voor ' + getInput('name')"))));
+        (await _owner.SaveAsync(Definition(definitionId, root), publish: true)).EnsureSuccessStatusCode();
+
+        using var response = await _owner.PostAsync($"/elsa/api/workflow-definitions/{definitionId}/execute",
+            ElsaJson.Body(new JsonObject { ["input"] = new JsonObject { ["name"] = "Karin" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var state = (await response.ReadObjectAsync())["workflowState"]!;
+        Assert.Equal("Finished", (string?)state["subStatus"]);
+        Assert.Equal("""{"Greeting":"Hallo Karin"}""", state["output"]!.ToJsonString());
+        var instance = await (await _owner.GetAsync($"/elsa/api/workflow-instances/{state["id"]}")).ReadObjectAsync();
+        Assert.Equal("Groet voor Karin", (string?)instance["name"]);
+        Assert.Equal("""{"Greeting":"Hallo Karin"}""", instance["workflowState"]!["output"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("CSharp", "C#")]
+    [InlineData("Python", "Python")]
+    public async Task Publish_ExpressionInALanguageWeDoNotRun_Is400NamingActivityAndLanguage(string type, string language)
+    {
+        var definitionId = ElsaJson.NewDefinitionId();
+        var line = Activity("Elsa.WriteLine", ("text", new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = type, ["value"] = "\"x\"" } }));
+        line["name"] = "Regel1";
+        var saved = await _owner.SaveAsync(Definition(definitionId, Root(line)), publish: false);
+        saved.EnsureSuccessStatusCode();
+
+        using var published = await _owner.PublishAsync(definitionId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, published.StatusCode);
+        var text = await published.Content.ReadAsStringAsync();
+        Assert.Contains("'Regel1'", text, StringComparison.Ordinal);
+        Assert.Contains(language, text, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Definition(string definitionId, JsonObject root) => new()
+    {
+        ["definitionId"] = definitionId,
+        ["name"] = $"IO {definitionId}",
+        ["version"] = 1,
+        ["variables"] = new JsonArray(),
+        ["root"] = root,
+    };
+
+    private static JsonObject Root(params JsonObject[] activities) =>
+        new() { ["id"] = "root", ["type"] = "Elsa.Sequence", ["version"] = 1, ["activities"] = new JsonArray([.. activities]) };
+
+    private static JsonObject Activity(string type, params (string Name, JsonNode Value)[] inputs)
+    {
+        var activity = new JsonObject { ["id"] = Guid.NewGuid().ToString("N")[..16], ["type"] = type, ["version"] = 1 };
+        foreach (var (name, value) in inputs)
+        {
+            activity[name] = value;
+        }
+
+        return activity;
+    }
+
+    private static JsonObject Literal(string value) => new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+
+    private static JsonObject Script(string value) => new() { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = value } };
+}
+
+public sealed class SqliteWorkflowInputOutputTests(SqliteServerFixture fixture)
+    : WorkflowInputOutputTests(fixture), IClassFixture<SqliteServerFixture>;
+
+public sealed class PostgreSqlWorkflowInputOutputTests(PostgreSqlServerFixture fixture)
+    : WorkflowInputOutputTests(fixture), IClassFixture<PostgreSqlServerFixture>;
