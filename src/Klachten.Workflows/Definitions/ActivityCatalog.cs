@@ -37,7 +37,8 @@ public sealed class ActivityCatalog
     public static ActivityCatalog Scan(params Assembly[] assemblies) => new(
         assemblies.Distinct()
             .SelectMany(a => a.GetTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IActivityBehavior).IsAssignableFrom(t))
+            .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IActivityBehavior).IsAssignableFrom(t)
+                && t.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (IActivityBehavior)(Activator.CreateInstance(t, nonPublic: true)
                 ?? throw new InvalidOperationException($"Activity class {t} could not be created."))));

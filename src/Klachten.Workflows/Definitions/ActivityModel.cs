@@ -43,6 +43,14 @@ public sealed class ActivityModel : ElsaJsonObject
     [JsonIgnore]
     public bool IsFlowchart => string.Equals(Type, ActivityTypes.Flowchart, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether this is a workflow definition used as an activity (Elsa's <c>WorkflowDefinitionActivity</c>): its type is
+    /// the definition's name and it names the definition in <c>workflowDefinitionId</c>. The server puts the child's
+    /// root into it as the embedded <c>root</c> before the engine runs it.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsWorkflowActivity => Extra?["workflowDefinitionId"] is JsonValue id && id.GetValueKind() == System.Text.Json.JsonValueKind.String;
+
     /// <summary>Reads an input's raw JSON (the wrapped <c>{typeName, expression}</c> object or a plain value).</summary>
     public JsonNode? GetInput(string camelCaseName) =>
         Extra is not null && Extra.TryGetPropertyValue(camelCaseName, out var value) ? value : null;

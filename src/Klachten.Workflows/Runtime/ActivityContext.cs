@@ -42,6 +42,12 @@ public sealed class ActivityContext
     /// <summary>Domain services the Klachten activities need (terms calendar).</summary>
     public EngineServices Services { get; }
 
+    /// <summary>What <c>getInput</c> reads: the inputs of the workflow activity this runs in; null for the instance's input.</summary>
+    public JsonObject? ScopeInput { get; init; }
+
+    /// <summary>Where SetOutput writes: the instance's output, or the outputs of the workflow activity this runs in.</summary>
+    public JsonObject WorkflowOutput { get; init; } = [];
+
     /// <summary>State kept between execute and resume of this execution.</summary>
     public JsonObject Properties { get; }
 
@@ -191,7 +197,7 @@ public sealed class ActivityContext
     public ExpressionScope Scope() => new()
     {
         Variables = State.Variables,
-        Input = State.Input,
+        Input = ScopeInput ?? State.Input,
         WorkflowInstanceId = State.Id,
         CorrelationId = State.CorrelationId,
         Now = Now,

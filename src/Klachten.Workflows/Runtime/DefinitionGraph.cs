@@ -37,6 +37,9 @@ public sealed class DefinitionGraph
     /// <summary>The root's node id.</summary>
     public string RootNodeId { get; }
 
+    /// <summary>Whether a node id belongs to this definition.</summary>
+    public bool Contains(string nodeId) => _nodes.ContainsKey(nodeId);
+
     /// <summary>An activity by node id.</summary>
     public ActivityModel Node(string nodeId) => _nodes[nodeId];
 

@@ -130,8 +130,52 @@ internal sealed partial class WorkflowRun
         }
     }
 
-    private IContainerBehavior? ContainerOf(string nodeId) =>
-        graph.Node(nodeId).Type is { } type && activities.TryGetBehavior(type, out var behavior) ? behavior as IContainerBehavior : null;
+    private IContainerBehavior? ContainerOf(string nodeId) => BehaviorOrNull(graph.Node(nodeId)) as IContainerBehavior;
+
+    /// <summary>
+    /// Inside a workflow used as an activity, <c>getInput</c> reads that activity's inputs and SetOutput writes its
+    /// outputs; elsewhere they are the instance's input and output.
+    /// </summary>
+    private (JsonObject? Input, JsonObject Output) WorkflowScope(ActivityModel activity)
+    {
+        if (activity.NodeId is { } nodeId && graph.Contains(nodeId) && NearestWorkflowActivity(nodeId) is { } entry)
+        {
+            entry.Properties ??= [];
+            var output = entry.Properties[WorkflowActivityBehavior.OutputKey] as JsonObject ?? [];
+            entry.Properties[WorkflowActivityBehavior.OutputKey] = output;
+            return (entry.Properties[WorkflowActivityBehavior.InputKey] as JsonObject ?? [], output);
+        }
+
+        return (null, state.Output);
+    }
+
+    private ActiveActivity? NearestWorkflowActivity(string nodeId)
+    {
+        for (var parent = graph.ParentOf(nodeId); parent is not null; parent = graph.ParentOf(parent))
+        {
+            if (graph.Node(parent).IsWorkflowActivity)
+            {
+                return state.Active.FirstOrDefault(a => a.NodeId == parent && a.Status == ActiveStatus.Running);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Elsa's Complete: the nearest workflow used as an activity completes with the outcomes; at the top, the workflow.</summary>
+    private void CompleteComposite(string nodeId, IReadOnlyList<string> outcomes)
+    {
+        if (NearestWorkflowActivity(nodeId) is not { } entry)
+        {
+            FinishWorkflow();
+            return;
+        }
+
+        var context = NewContext(graph.Node(entry.NodeId), entry.ExecutionId, entry.Properties);
+        WorkflowActivityBehavior.Publish(context);
+        RecordOutputs(context);
+        CompleteContainer(entry, context, outcomes);
+    }
 
     /// <summary>Keeps an activity's outputs and writes those bound to a variable (<c>memoryReference.id</c>) into it.</summary>
     private void RecordOutputs(ActivityContext context)
@@ -144,7 +188,8 @@ internal sealed partial class WorkflowRun
         state.Outputs[context.Activity.Id!] = context.Outputs;
         foreach (var (name, value) in context.Outputs)
         {
-            if (context.Activity.GetInput(name) is JsonObject binding && binding["memoryReference"]?["id"] is JsonValue id
+            var binding = context.Activity.GetInput(name) ?? context.Activity.GetInput(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name));
+            if (binding is JsonObject && binding["memoryReference"]?["id"] is JsonValue id
                 && graph.VariableNames.TryGetValue(id.ToString(), out var variable))
             {
                 state.Variables[variable] = value?.DeepClone();

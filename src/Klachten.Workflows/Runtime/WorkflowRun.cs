@@ -143,7 +143,7 @@ internal sealed partial class WorkflowRun(
             return;
         }
 
-        if (activity.Type is not null && activities.TryGetBehavior(activity.Type, out var behavior) && behavior is IContainerBehavior container)
+        if (BehaviorOrNull(activity) is IContainerBehavior container)
         {
             StartContainer(item, activity, container);
             return;
@@ -213,7 +213,7 @@ internal sealed partial class WorkflowRun(
                 var finishedPayload = WithActivityState(context);
                 finishedPayload["outcomes"] = new JsonArray([.. finished.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o))]);
                 Journal(nodeId, context.ExecutionId, "Completed", null, finishedPayload);
-                FinishWorkflow();
+                CompleteComposite(nodeId, finished.Outcomes);
                 break;
             case ActivityResult.Faulted faulted:
                 var faultedPayload = WithActivityState(context);
@@ -250,11 +250,18 @@ internal sealed partial class WorkflowRun(
         _faulted = true;
     }
 
-    private ActivityContext NewContext(ActivityModel activity, string executionId, JsonObject? properties) =>
-        new(activity, executionId, state, now, expressions, _effects, services, properties);
+    private ActivityContext NewContext(ActivityModel activity, string executionId, JsonObject? properties)
+    {
+        var (input, output) = WorkflowScope(activity);
+        return new(activity, executionId, state, now, expressions, _effects, services, properties) { ScopeInput = input, WorkflowOutput = output };
+    }
+
+    private IActivityBehavior? BehaviorOrNull(ActivityModel activity) =>
+        activity.IsWorkflowActivity ? WorkflowActivityBehavior.Instance
+        : activity.Type is not null && activities.TryGetBehavior(activity.Type, out var behavior) ? behavior : null;
 
     private IActivityBehavior Behavior(ActivityModel activity) =>
-        activity.Type is not null && activities.TryGetBehavior(activity.Type, out var behavior)
+        BehaviorOrNull(activity) is { } behavior
             ? behavior
             : throw new ExpressionException($"Activiteitstype '{activity.Type}' kan niet worden uitgevoerd.");
 

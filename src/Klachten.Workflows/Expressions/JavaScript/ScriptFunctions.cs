@@ -129,8 +129,23 @@ internal static class ScriptFunctions
         Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace("/", "", StringComparison.Ordinal)
             .Replace("+", "", StringComparison.Ordinal).Replace("=", "", StringComparison.Ordinal);
 
-    internal static JsValue Lookup(Engine engine, IDictionary<string, System.Text.Json.Nodes.JsonNode?> values, string? name) =>
-        name is not null && values.TryGetValue(name, out var node) ? JsonInterop.ToJsValue(engine, node) : JsValue.Null;
+    // Exact name first; else without regard to case, as Elsa's input dictionary is (JSON properties are camelCase,
+    // scripts use the declared PascalCase name).
+    internal static JsValue Lookup(Engine engine, IDictionary<string, System.Text.Json.Nodes.JsonNode?> values, string? name)
+    {
+        if (name is null)
+        {
+            return JsValue.Null;
+        }
+
+        if (values.TryGetValue(name, out var node))
+        {
+            return JsonInterop.ToJsValue(engine, node);
+        }
+
+        var match = values.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+        return match.Key is null ? JsValue.Null : JsonInterop.ToJsValue(engine, match.Value);
+    }
 
     internal static JsValue Arg(JsValue[] args, int index) => index < args.Length ? args[index] : JsValue.Undefined;
 

@@ -2,7 +2,10 @@ using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime.Activities;
 
-/// <summary>Writes one of the workflow's outputs (<c>workflowState.output</c>); the name need not be declared, as in Elsa.</summary>
+/// <summary>
+/// Writes one of the workflow's outputs (<c>workflowState.output</c>), or inside a workflow used as an activity that
+/// activity's output; the name need not be declared, as in Elsa.
+/// </summary>
 internal sealed class SetOutputActivity : IActivityBehavior
 {
     public const string Type = "Elsa.SetOutput";
@@ -24,7 +27,7 @@ internal sealed class SetOutputActivity : IActivityBehavior
             return ActivityResult.Fault("SetOutput heeft geen naam van een uitvoer.");
         }
 
-        context.State.Output[name] = context.Evaluate("outputValue");
+        context.WorkflowOutput[name] = context.Evaluate("outputValue");
         return ActivityResult.Done;
     }
 }
