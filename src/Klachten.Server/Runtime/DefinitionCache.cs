@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,12 @@ internal sealed class DefinitionCache
             return null;
         }
 
-        var model = ToModel(version);
-        if (version.State != DefinitionVersionState.Draft)
+        // Workflows used as activities are put in first; a version that uses an unpinned (latest published) child is
+        // not cached, so a newly published child is picked up by the next run.
+        var json = JsonNode.Parse(version.Json)!;
+        var cacheable = await WorkflowActivities.InlineAsync(db, json, version.DefinitionId, cancellationToken);
+        var model = ToModel(version, json.ToJsonString());
+        if (version.State != DefinitionVersionState.Draft && cacheable)
         {
             if (_versions.Count >= Limit)
             {
@@ -41,9 +46,9 @@ internal sealed class DefinitionCache
         return model;
     }
 
-    public static WorkflowDefinitionModel ToModel(WorkflowDefinitionVersionEntity version)
+    public static WorkflowDefinitionModel ToModel(WorkflowDefinitionVersionEntity version, string? json = null)
     {
-        var model = DefinitionJson.Parse(version.Json);
+        var model = DefinitionJson.Parse(json ?? version.Json);
         model.Id = version.Id;
         model.DefinitionId = version.DefinitionId;
         model.Version = version.Version;

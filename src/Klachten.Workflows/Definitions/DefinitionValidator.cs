@@ -89,7 +89,8 @@ public sealed class DefinitionValidator(ActivityCatalog catalog)
                 errors.Add($"Het id '{activity.Id}' komt meer dan eens voor.");
             }
 
-            if (string.IsNullOrWhiteSpace(activity.Type) || !catalog.TryGet(activity.Type, out _))
+            // A workflow used as an activity has its definition's name as type; publishing checks that it exists.
+            if (string.IsNullOrWhiteSpace(activity.Type) || (!catalog.TryGet(activity.Type, out _) && !activity.IsWorkflowActivity))
             {
                 errors.Add($"Activiteit '{label}' heeft een onbekend type '{activity.Type}'.");
             }

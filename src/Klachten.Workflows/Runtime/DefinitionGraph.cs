@@ -19,7 +19,10 @@ public sealed class DefinitionGraph
         Root = root;
         RootNodeId = root.NodeId ?? root.Id ?? "root";
         Index(root, RootNodeId, parent: null);
-        foreach (var variable in variables?.OfType<JsonObject>() ?? [])
+        // Variables of the definition, and of containers and workflows used as activities inside it (Elsa scopes
+        // those; here they share the instance's variables by name).
+        var nested = _nodes.Values.SelectMany(a => a.GetInput("variables") as JsonArray ?? []);
+        foreach (var variable in (variables ?? []).Concat(nested).OfType<JsonObject>())
         {
             if (variable["id"] is JsonValue id && variable["name"] is JsonValue name)
             {

@@ -17,7 +17,7 @@ internal sealed class WorkflowActivityBehavior : IContainerBehavior
     // Known properties of the activity JSON that are not inputs of the child.
     private static readonly HashSet<string> NotInputs = new(StringComparer.Ordinal)
     {
-        "workflowDefinitionId", "workflowDefinitionVersionId", "latestAvailablePublishedVersion", "latestAvailablePublishedVersionId", "root",
+        "workflowDefinitionId", "workflowDefinitionVersionId", "latestAvailablePublishedVersion", "latestAvailablePublishedVersionId", "root", "variables",
     };
 
     private WorkflowActivityBehavior(bool instance) => _ = instance;
@@ -31,6 +31,14 @@ internal sealed class WorkflowActivityBehavior : IContainerBehavior
         if (context.Activity.EmbeddedAt("root") is not { } root)
         {
             return ContainerStep.Faulted($"De workflow '{context.Activity.Extra?["workflowDefinitionId"]}' van activiteit '{context.Activity.Name ?? context.Activity.Id}' is niet gepubliceerd of bestaat niet.");
+        }
+
+        foreach (var variable in context.Activity.GetInput("variables") as JsonArray ?? [])
+        {
+            if (variable?["name"] is JsonValue name)
+            {
+                context.State.Variables[name.ToString()] = VariableDefinitions.Convert(variable["value"], variable["typeName"]?.ToString());
+            }
         }
 
         var input = new JsonObject();

@@ -55,7 +55,7 @@ internal static class ChangeDefinition
         var errors = validator.Validate(model);
         if (errors.Count == 0 && publish)
         {
-            errors = PublishValidator.Validate(model, await store.PublishedModelAsync(model.DefinitionId, cancellationToken));
+            errors = await store.PublishErrorsAsync(model, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -78,7 +78,7 @@ internal static class ChangeDefinition
         // The list's Publish publishes the latest version as it is: it must be complete too.
         if (await db.FindVersionAsync(definitionId, new VersionOptions(VersionSelector.Latest), cancellationToken) is { IsPublished: false } draft)
         {
-            var errors = PublishValidator.Validate(DefinitionNormalizer.Normalize(DefinitionJson.Parse(draft.Json)), await store.PublishedModelAsync(definitionId, cancellationToken));
+            var errors = await store.PublishErrorsAsync(DefinitionNormalizer.Normalize(DefinitionJson.Parse(draft.Json)), cancellationToken);
             if (errors.Count > 0)
             {
                 return Invalid([.. errors]);

@@ -126,7 +126,7 @@ internal static class ImportExport
                 var errors = validator.Validate(parsed);
                 if (errors.Count == 0 && IsPublished(model))
                 {
-                    errors = PublishValidator.Validate(parsed, await store.PublishedModelAsync(parsed.DefinitionId, cancellationToken));
+                    errors = await store.PublishErrorsAsync(parsed, cancellationToken);
                 }
 
                 problems.AddRange(errors.Select(e => $"{name}: {e}"));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Klachten.Server.Persistence;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Server.Features.Descriptors;
@@ -11,10 +12,21 @@ internal static class DescriptorsEndpoints
 {
     public static RouteGroupBuilder MapDescriptors(this RouteGroupBuilder elsa)
     {
-        // The catalog is fixed for the process lifetime, so the descriptors are built once (Refresh changes nothing).
+        // The catalog is fixed for the process lifetime, so its descriptors are built once; workflows usable as
+        // activities follow what is published, so they are read on every call.
         JsonObject? activities = null;
-        elsa.MapGet("/descriptors/activities", (ActivityCatalog catalog) =>
-            TypedResults.Json(activities ??= ActivityDescriptors.Build(catalog)));
+        elsa.MapGet("/descriptors/activities", async (ActivityCatalog catalog, KlachtenDbContext db, CancellationToken cancellationToken) =>
+        {
+            activities ??= ActivityDescriptors.Build(catalog);
+            var workflows = await WorkflowActivityDescriptors.BuildAsync(db, cancellationToken);
+            if (workflows.Count == 0)
+            {
+                return TypedResults.Json(activities);
+            }
+
+            var items = activities["items"]!.AsArray().Select(i => i!.DeepClone()).Concat(workflows).ToArray();
+            return TypedResults.Json(new JsonObject { ["items"] = new JsonArray(items), ["count"] = items.Length });
+        });
         elsa.MapGet("/descriptors/expression-descriptors", () => TypedResults.Json(List(ExpressionDescriptors())));
         elsa.MapGet("/descriptors/workflow-activation-strategies", () => TypedResults.Json(List(
             Strategy("Elsa.Workflows.Runtime.ActivationStrategies.AllowAlwaysStrategy", "Altijd", "Elke start maakt een nieuwe instantie."))));
