@@ -106,4 +106,10 @@ public static class ActivityTypes
 
     /// <summary>Names the instance.</summary>
     public const string SetName = SetNameActivity.Type;
+
+    /// <summary>Waits for the next moment of a cron expression.</summary>
+    public const string Cron = CronActivity.Type;
+
+    /// <summary>Runs a script.</summary>
+    public const string RunJavaScript = RunJavaScriptActivity.Type;
 }

@@ -53,6 +53,20 @@ public abstract class WorkflowInputOutputTests(ServerFixture fixture)
         Assert.Contains(language, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_BadCronExpression_Is400WithTheReason()
+    {
+        var definitionId = ElsaJson.NewDefinitionId();
+        var cron = Activity("Elsa.Cron", ("cronExpression", Literal("61 * * * *")));
+        cron["name"] = "Wekelijks";
+        (await _owner.SaveAsync(Definition(definitionId, Root(cron)), publish: false)).EnsureSuccessStatusCode();
+
+        using var published = await _owner.PublishAsync(definitionId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, published.StatusCode);
+        Assert.Contains("Activiteit 'Wekelijks': '61 * * * *' is geen geldige cron-expressie", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static JsonObject Definition(string definitionId, JsonObject root) => new()
     {
         ["definitionId"] = definitionId,

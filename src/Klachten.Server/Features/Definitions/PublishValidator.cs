@@ -44,6 +44,12 @@ internal static class PublishValidator
                 }
             }
 
+            if (activity.Type == ActivityTypes.Cron && Expression(activity.GetInput("cronExpression")) is (null or ExpressionSyntax.Literal, var cron)
+                && Klachten.Workflows.Runtime.Activities.CronSchedule.Error(cron) is { } cronError)
+            {
+                errors.Add($"Activiteit '{label}': {cronError}");
+            }
+
             if (activity.Type == ActivityTypes.Term)
             {
                 CheckAmount(label, activity, "amount", "unit", required: true, errors);
