@@ -25,12 +25,12 @@ internal sealed class WorkflowRuntime(
 {
     /// <summary>Starts an instance on the published version of a definition.</summary>
     /// <param name="versionOptions">Which version runs; the published one when null. Elsa's designer runs <c>Latest</c>, a draft included (a test run).</param>
-    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null)
+    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null)
     {
         instanceId ??= Guid.CreateVersion7().ToString("N");
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId, versionOptions);
+        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId, versionOptions, triggerActivityId);
         if (result is null)
         {
             return StepOutcome.NotFound(versionOptions is null or { Selector: VersionSelector.Published }
@@ -50,7 +50,7 @@ internal sealed class WorkflowRuntime(
     /// Starts an instance inside the caller's transaction (e.g. with the complaint it belongs to): the caller saves,
     /// commits and then calls <see cref="AfterCommit"/>. Null when the definition has no published version.
     /// </summary>
-    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null)
+    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null)
     {
         var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
             .Where(v => v.DefinitionId == definitionId)
@@ -66,7 +66,7 @@ internal sealed class WorkflowRuntime(
         // Telemetry: the span whose traceparent the step's outbox rows carry (see Features/Telemetry).
         using var activity = Features.Telemetry.ServerTelemetry.StartStep("start", instanceId ??= Guid.CreateVersion7().ToString("N"), definitionId);
         var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
-        var result = engine.Start(definition, instanceId, input, correlationId);
+        var result = engine.Start(definition, instanceId, input, correlationId, triggerActivityId);
         await writer.WriteAsync(result, previous: null, name: definition.Name, actor: null, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         return result;

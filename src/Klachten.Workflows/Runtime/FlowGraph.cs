@@ -42,6 +42,9 @@ public sealed class FlowGraph
     /// <summary>Looks up a child activity.</summary>
     public ActivityModel Activity(string id) => _activities[id];
 
+    /// <summary>Whether a direct child has this id.</summary>
+    public bool Has(string id) => _activities.ContainsKey(id);
+
     /// <summary>Whether a child activity exists.</summary>
     public bool Contains(string id) => _activities.ContainsKey(id);
 

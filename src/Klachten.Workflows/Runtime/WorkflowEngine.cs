@@ -31,7 +31,7 @@ public sealed class WorkflowEngine
     public bool CanExecute(string typeName) => _activities.TryGet(typeName, out _);
 
     /// <summary>Creates an instance and runs it until it finishes or waits.</summary>
-    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null)
+    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null)
     {
         var now = _clock.GetUtcNow();
         var state = new WorkflowState
@@ -42,6 +42,7 @@ public sealed class WorkflowEngine
             DefinitionVersion = definition.Version,
             CorrelationId = correlationId,
             Input = input ?? [],
+            TriggerActivityId = triggerActivityId,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -153,7 +153,7 @@ internal sealed partial class WorkflowRun(
         ActivityResult result;
         try
         {
-            result = Behavior(activity).Execute(context);
+            result = activity.Id is { } id && id == state.TriggerActivityId ? Triggered(context) : Behavior(activity).Execute(context);
         }
         catch (ExpressionException ex)
         {
@@ -165,6 +165,13 @@ internal sealed partial class WorkflowRun(
 
     private bool StartFlowchart(string flowchartNodeId)
     {
+        // Elsa's first rule: the activity whose trigger started the workflow, if it is a direct child.
+        if (state.TriggerActivityId is { } triggerId && graph.Flowchart(flowchartNodeId).Has(triggerId))
+        {
+            Schedule(graph.ChildNodeId(flowchartNodeId, triggerId));
+            return true;
+        }
+
         if (graph.Flowchart(flowchartNodeId).Start is not { Id: { } startId })
         {
             return false;
@@ -172,6 +179,18 @@ internal sealed partial class WorkflowRun(
 
         Schedule(graph.ChildNodeId(flowchartNodeId, startId));
         return true;
+    }
+
+    // The trigger already happened: the activity completes with the trigger's payload instead of waiting for it.
+    private ActivityResult Triggered(ActivityContext context)
+    {
+        state.TriggerActivityId = null;
+        if (state.Input.Count > 0)
+        {
+            context.Outputs["result"] = state.Input.DeepClone();
+        }
+
+        return ActivityResult.Done;
     }
 
     private void Handle(string nodeId, ActivityContext context, ActivityResult result, DateTimeOffset startedAt)

@@ -70,6 +70,12 @@ public sealed class WorkflowState
     /// <summary>The workflow's output (Elsa's <c>workflowState.output</c>), written by SetOutput.</summary>
     public JsonObject Output { get; init; } = [];
 
+    /// <summary>
+    /// The activity whose trigger started the instance (an Event marked "can start workflow"); its flowchart starts
+    /// there and it completes at once with the trigger's payload. Cleared once it ran.
+    /// </summary>
+    public string? TriggerActivityId { get; set; }
+
     /// <summary>The instance name set by SetName; null keeps the name the instance got at its start.</summary>
     public string? Name { get; set; }
 

@@ -54,6 +54,34 @@ public abstract class WorkflowInputOutputTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task EventTrigger_StartsThePublishedWorkflowAtThatEvent_WithThePayload()
+    {
+        var definitionId = ElsaJson.NewDefinitionId();
+        var eventName = "KlantBelde" + definitionId[2..8];
+        var start = Activity("Elsa.Start");
+        var trigger = Activity("Elsa.Event", ("eventName", Literal(eventName)));
+        trigger["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
+        var output = Activity("Elsa.SetOutput", ("outputName", Literal("Bericht")), ("outputValue", Script("getInput('tekst')")));
+        var root = new JsonObject
+        {
+            ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+            ["activities"] = new JsonArray(start, trigger, output),
+            ["connections"] = new JsonArray(ElsaJson.Connection((string)trigger["id"]!, "Done", (string)output["id"]!)),
+        };
+        (await _owner.SaveAsync(Definition(definitionId, root), publish: true)).EnsureSuccessStatusCode();
+
+        using var response = await _owner.PostAsync($"/elsa/api/events/{eventName}/trigger", ElsaJson.Body(new JsonObject { ["payload"] = new JsonObject { ["tekst"] = "hallo" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (int)(await response.ReadObjectAsync())["startedCount"]!);
+        using var list = await _owner.PostAsync("/elsa/api/workflow-instances", ElsaJson.Body(new JsonObject { ["definitionId"] = definitionId }));
+        var instance = Assert.Single((await list.ReadObjectAsync())["items"]!.AsArray())!;
+        var detail = await (await _owner.GetAsync($"/elsa/api/workflow-instances/{instance["id"]}")).ReadObjectAsync();
+        Assert.Equal("Finished", (string?)detail["workflowState"]!["subStatus"]);
+        Assert.Equal("""{"Bericht":"hallo"}""", detail["workflowState"]!["output"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Publish_BadCronExpression_Is400WithTheReason()
     {
         var definitionId = ElsaJson.NewDefinitionId();

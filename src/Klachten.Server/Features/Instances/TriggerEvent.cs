@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Features.Instances;
 
-/// <summary>Elsa's <c>POST /events/{eventName}/trigger</c>: resumes every instance waiting on that event (and correlation).</summary>
+/// <summary>
+/// Elsa's <c>POST /events/{eventName}/trigger</c>: resumes every instance waiting on that event (and correlation), and
+/// (unless aimed at one instance) starts every published workflow whose flowchart has that Event marked "can start
+/// workflow", at that Event, with the payload as its input and result.
+/// </summary>
 internal static class TriggerEvent
 {
     public static async Task<IResult> HandleAsync(string eventName, HttpRequest request, KlachtenDbContext db, WorkflowRuntime runtime, CancellationToken cancellationToken)
@@ -45,6 +49,16 @@ internal static class TriggerEvent
             resumed += outcome.Status == StepStatus.Done ? 1 : 0;
         }
 
-        return TypedResults.Json(new JsonObject { ["resumedCount"] = resumed });
+        var started = 0;
+        if (instanceId is null)
+        {
+            foreach (var (definitionId, activityId) in await EventTriggers.FindAsync(db, eventName, cancellationToken))
+            {
+                var outcome = await runtime.StartAsync(definitionId, body?["payload"]?.DeepClone() as JsonObject, correlationId, cancellationToken, triggerActivityId: activityId);
+                started += outcome.Status == StepStatus.Done ? 1 : 0;
+            }
+        }
+
+        return TypedResults.Json(new JsonObject { ["resumedCount"] = resumed, ["startedCount"] = started });
     }
 }
