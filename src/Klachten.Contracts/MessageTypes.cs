@@ -8,6 +8,7 @@ public static class MessageTypes
     {
         [nameof(SendLetter)] = typeof(SendLetter),
         [nameof(SendReminder)] = typeof(SendReminder),
+        [nameof(SendEmail)] = typeof(SendEmail),
         [nameof(ArchiveDocument)] = typeof(ArchiveDocument),
         [nameof(CaseClosed)] = typeof(CaseClosed),
         [nameof(LetterSent)] = typeof(LetterSent),

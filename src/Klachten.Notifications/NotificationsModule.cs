@@ -38,12 +38,13 @@ public static class NotificationsModule
         return builder;
     }
 
-    /// <summary>Registers the consumers of <c>SendLetter</c>, <c>SendReminder</c> and of letters' faults on the bus (or the mediator).</summary>
+    /// <summary>Registers the consumers of <c>SendLetter</c>, <c>SendReminder</c>, <c>SendEmail</c> and of letters' faults on the bus (or the mediator).</summary>
     public static T AddNotificationConsumers<T>(this T bus)
         where T : IRegistrationConfigurator
     {
         bus.AddConsumer<SendLetterConsumer>();
         bus.AddConsumer<SendReminderConsumer>();
+        bus.AddConsumer<SendEmailConsumer>();
         bus.AddConsumer<SendLetterFaultConsumer>();
         return bus;
     }

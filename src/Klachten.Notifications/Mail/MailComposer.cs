@@ -52,6 +52,19 @@ internal sealed class MailComposer(LetterTemplates templates, IOptionsMonitor<No
         return message;
     }
 
+    /// <summary>A workflow's own e-mail, as the workflow wrote it; its "From" only as Reply-To, never as the sender.</summary>
+    public MimeMessage Email(SendEmail email, LetterRecipient recipient)
+    {
+        var message = Create(recipient, email.Subject, new TextPart("plain") { Text = email.Body });
+        if (email.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo, out var address))
+        {
+            message.ReplyTo.Add(address);
+        }
+
+        message.Headers.Add("X-Klachten-Message-Id", email.MessageId);
+        return message;
+    }
+
     private MimeMessage Create(LetterRecipient recipient, string subject, MimeEntity body)
     {
         var message = new MimeMessage { Subject = subject, Body = body, Date = time.GetUtcNow() };

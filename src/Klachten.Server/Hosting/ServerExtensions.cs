@@ -52,6 +52,7 @@ internal static class ServerExtensions
         builder.AddKlachtenRuntime();
         builder.AddComplaints();
         builder.AddAdministration();
+        Features.Email.EmailProjection.AddEmail(builder);
         builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.

@@ -112,4 +112,7 @@ public static class ActivityTypes
 
     /// <summary>Runs a script.</summary>
     public const string RunJavaScript = RunJavaScriptActivity.Type;
+
+    /// <summary>Sends an e-mail.</summary>
+    public const string SendEmail = SendEmailActivity.Type;
 }

@@ -83,3 +83,13 @@ public sealed record HumanTaskCompleted(string TaskId, string Outcome, string? C
 /// <param name="Status">New status, e.g. <c>WithCommittee</c>.</param>
 /// <param name="Note">Dutch line for the case timeline.</param>
 public sealed record SetCaseStatus(string Status, string? Note) : WorkflowEffect;
+
+/// <summary>An e-mail to send through the notification service (Elsa's SendEmail).</summary>
+/// <param name="MessageId">Stable per execution.</param>
+/// <param name="To">Recipients.</param>
+/// <param name="Cc">Recipients in copy.</param>
+/// <param name="Bcc">Recipients in blind copy.</param>
+/// <param name="ReplyTo">The activity's From: where answers go.</param>
+/// <param name="Subject">Subject.</param>
+/// <param name="Body">Plain-text body.</param>
+public sealed record EmailRequested(string MessageId, IReadOnlyList<string> To, IReadOnlyList<string> Cc, IReadOnlyList<string> Bcc, string? ReplyTo, string Subject, string Body) : WorkflowEffect;

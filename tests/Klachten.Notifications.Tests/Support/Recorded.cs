@@ -57,6 +57,9 @@ public sealed class ConsumedObserver(Recorded recorded) : IConsumeObserver
             case SendReminder reminder:
                 recorded.Consumed.Enqueue(reminder.MessageId);
                 break;
+            case SendEmail email:
+                recorded.Consumed.Enqueue(email.MessageId);
+                break;
         }
     }
 }

@@ -37,6 +37,7 @@ public sealed partial class TopologyTests(PostgreSqlMessagingServerFixture fixtu
 
     [Theory]
     [InlineData(typeof(Klachten.Contracts.SendLetter), "klachten-send-letter")]
+    [InlineData(typeof(Klachten.Contracts.SendEmail), "klachten-send-email")]
     [InlineData(typeof(Klachten.Contracts.LetterSent), "klachten-letter-sent")]
     [InlineData(typeof(Klachten.Contracts.DocumentArchived), "klachten-document-archived")]
     [InlineData(typeof(MassTransit.Fault<Klachten.Contracts.SendLetter>), "klachten-send-letter-fault")]
