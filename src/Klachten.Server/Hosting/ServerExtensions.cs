@@ -5,6 +5,7 @@ using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Descriptors;
+using Klachten.Server.Features.HttpWorkflows;
 using Klachten.Server.Features.Instances;
 using Klachten.Server.Features.Security;
 using Klachten.Server.Features.Studio;
@@ -53,6 +54,7 @@ internal static class ServerExtensions
         builder.AddComplaints();
         builder.AddAdministration();
         Features.Email.EmailProjection.AddEmail(builder);
+        builder.AddHttpWorkflows();
         builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.
@@ -91,6 +93,7 @@ internal static class ServerExtensions
         app.MapGroup("/elsa/api").RequireAuthorization(Policies.Staff).MapDefinitions().MapWorkflowExecution().MapWorkflowInstances().MapDescriptors().MapJavaScriptTypeDefinitions();
         app.MapKlachtenStudio();
         app.MapGroup("/api").RequireAuthorization(Policies.Staff).MapTerms().MapTasks().MapComplaints().MapAdministration().MapDevClock(app.Services);
+        app.MapHttpWorkflows();
         app.MapKlachtenWeb();
         return app;
     }

@@ -43,7 +43,7 @@ internal sealed class WorkflowRuntime(
         db.ChangeTracker.Clear();
         AfterCommit(result);
         logger.LogInformation("Started workflow instance on {DefinitionId} v{Version}: {SubStatus}", definitionId, result.State.DefinitionVersion, result.State.SubStatus);
-        return new StepOutcome(StepStatus.Done, result.State);
+        return new StepOutcome(StepStatus.Done, result.State) { Effects = result.Effects };
     }
 
     /// <summary>

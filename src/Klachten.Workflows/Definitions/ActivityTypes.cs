@@ -115,4 +115,10 @@ public static class ActivityTypes
 
     /// <summary>Sends an e-mail.</summary>
     public const string SendEmail = SendEmailActivity.Type;
+
+    /// <summary>Starts a workflow on an HTTP request.</summary>
+    public const string HttpEndpoint = HttpEndpointActivity.Type;
+
+    /// <summary>Answers that request.</summary>
+    public const string WriteHttpResponse = WriteHttpResponseActivity.Type;
 }

@@ -93,3 +93,9 @@ public sealed record SetCaseStatus(string Status, string? Note) : WorkflowEffect
 /// <param name="Subject">Subject.</param>
 /// <param name="Body">Plain-text body.</param>
 public sealed record EmailRequested(string MessageId, IReadOnlyList<string> To, IReadOnlyList<string> Cc, IReadOnlyList<string> Bcc, string? ReplyTo, string Subject, string Body) : WorkflowEffect;
+
+/// <summary>The answer to the HTTP request that started the workflow (Elsa's WriteHttpResponse).</summary>
+/// <param name="StatusCode">HTTP status.</param>
+/// <param name="ContentType">Content type of <paramref name="Content"/>.</param>
+/// <param name="Content">Body: text as it is, anything else as JSON.</param>
+public sealed record HttpResponseRequested(int StatusCode, string ContentType, System.Text.Json.Nodes.JsonNode? Content) : WorkflowEffect;

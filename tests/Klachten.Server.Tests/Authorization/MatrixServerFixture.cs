@@ -120,6 +120,37 @@ public sealed class MatrixServerFixture() : ManualClockServerFixture(Provider.Sq
         TaskDefinitionId = await PublishAsync(id => TaskScenario.Definition(id));
         WaitingDefinitionId = await PublishAsync(id => InstanceFlows.Waiting(id, EventName));
         FaultingDefinitionId = await PublishAsync(InstanceFlows.Faulting);
+        await PublishAsync(HttpEndpointDefinition);
+    }
+
+    /// <summary>The path under <c>/workflows</c> the matrix's HTTP endpoint answers on, for every method.</summary>
+    public const string HttpPath = "matrix";
+
+    // HttpEndpoint (every method) → WriteHttpResponse "ok".
+    private static JsonObject HttpEndpointDefinition(string id)
+    {
+        var endpoint = new JsonObject
+        {
+            ["id"] = "http", ["type"] = "Elsa.HttpEndpoint", ["version"] = 1,
+            ["customProperties"] = new JsonObject { ["canStartWorkflow"] = true },
+            ["path"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = HttpPath } },
+            ["supportedMethods"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"GET\",\"POST\",\"PUT\",\"PATCH\",\"DELETE\"]" } },
+        };
+        var answer = new JsonObject
+        {
+            ["id"] = "answer", ["type"] = "Elsa.WriteHttpResponse", ["version"] = 1,
+            ["content"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "ok" } },
+        };
+        return new JsonObject
+        {
+            ["definitionId"] = id, ["name"] = $"Matrix HTTP {id}", ["version"] = 1,
+            ["root"] = new JsonObject
+            {
+                ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = new JsonArray(endpoint, answer),
+                ["connections"] = new JsonArray(ElsaJson.Connection("http", "Done", "answer")),
+            },
+        };
     }
 
     private async Task<string> PublishAsync(Func<string, JsonObject> definition)

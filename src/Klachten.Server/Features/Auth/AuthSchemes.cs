@@ -40,5 +40,6 @@ internal static class AuthSchemes
     /// <summary>Machine routes answer 401/403 problem details; they never redirect to the sign-in page.</summary>
     public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/elsa/api")
+        || Common.MachineEndpoint.Is(request.HttpContext)
         || request.Path.StartsWithSegments(ServiceDefaults.Telemetry.TelemetryExtensions.MetricsPath);
 }
