@@ -79,11 +79,11 @@ public sealed class DefinitionValidatorTests
     public void Validate_UnknownActivityType_NamesTheType()
     {
         var model = StartToFinish();
-        RootOf(model).Activities!.Add(Activity("http", "Elsa.HttpEndpoint"));
+        RootOf(model).Activities!.Add(Activity("http", "Elsa.SendHttpRequest"));
 
         var error = Assert.Single(_validator.Validate(model));
 
-        Assert.Contains("'Elsa.HttpEndpoint'", error, StringComparison.Ordinal);
+        Assert.Contains("'Elsa.SendHttpRequest'", error, StringComparison.Ordinal);
     }
 
     [Fact]
