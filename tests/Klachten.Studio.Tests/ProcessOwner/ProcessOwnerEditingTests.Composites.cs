@@ -44,8 +44,8 @@ public sealed partial class ProcessOwnerEditingTests
         await EditAndReadBackAsync(page, definitionId, rename, "value", "Literal", "Uit Studio", () => TypeAndLeaveAsync(Field(page, "Naam").Locator("input"), "Uit Studio"));
 
         // Embedded ports: a WriteLine in If's Then and one in ForEach's Body, each through Studio's port designer.
-        await FillPortAsync(page, definitionId, "If1", branch, "Then", "Literal", "Dan-tak", () => TypeAndLeaveAsync(Field(page, "Tekst").Locator("input"), "Dan-tak"));
-        await FillPortAsync(page, definitionId, "ForEach1", loop, "Body", "JavaScript", "\"Item \" + getCurrentValue()",
+        await FillPortAsync(page, definitionId, "If1", branch, "Then", "Flowchart", "Literal", "Dan-tak", () => TypeAndLeaveAsync(Field(page, "Tekst").Locator("input"), "Dan-tak"));
+        await FillPortAsync(page, definitionId, "ForEach1", loop, "Body", "Sequence", "JavaScript", "\"Item \" + getCurrentValue()",
             () => TypeExpressionAsync(page, "Tekst", "JavaScript", "\"Item \" + getCurrentValue()"));
         // The If node keeps its empty Else slot next to the filled Then.
         await Assertions.Expect(Node(page, "If1").Locator(".embedded-port-occupied[data-port-name=Then]")).ToHaveCountAsync(1);
@@ -117,9 +117,12 @@ public sealed partial class ProcessOwnerEditingTests
     /// <summary>Selects a node for the property panel; a selected node is covered by X6's selection box, so clear it first.</summary>
     private static async Task SelectAsync(IPage page, string caption)
     {
-        await page.Locator(".x6-graph-svg").First.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await ClearSelectionAsync(page);
         await Node(page, caption).Locator(".activity-label").ClickAsync();
     }
+
+    private static Task ClearSelectionAsync(IPage page) =>
+        page.Locator(".x6-graph-svg").First.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
 
     private async Task ConnectAsync(IPage page, string definitionId, string from, string to, string key)
     {
@@ -133,15 +136,18 @@ public sealed partial class ProcessOwnerEditingTests
     }
 
     /// <summary>
-    /// Clicks an embedded port's slot on a node, takes Studio's default (a Flowchart) in "Create … branch", drops a
-    /// WriteLine in that designer, fills its text, and returns to the root. Only that port changes.
+    /// Clicks an embedded port's slot on a node, picks the branch's arrangement in Studio's "Create … branch" dialog
+    /// (Flowchart or Sequence), drops a WriteLine in that designer, fills its text, and returns to the root. Only that
+    /// port changes.
     /// </summary>
-    private async Task FillPortAsync(IPage page, string definitionId, string caption, string activityId, string port, string syntax, string text, Func<Task> edit)
+    private async Task FillPortAsync(IPage page, string definitionId, string caption, string activityId, string port, string arrangement, string syntax, string text, Func<Task> edit)
     {
         var before = await ReadAsync(definitionId);
+        await ClearSelectionAsync(page);
         await Node(page, caption).Locator($".embedded-port[data-port-name={port}]").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog.GetByText($"Create {port} branch")).ToBeVisibleAsync();
+        await dialog.GetByText(arrangement, new() { Exact = true }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Ok" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"{caption}: {port}", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("g.x6-node")).ToHaveCountAsync(0);
@@ -159,7 +165,7 @@ public sealed partial class ProcessOwnerEditingTests
 
         var after = await ReadAsync(definitionId);
         var container = after.Activity(activityId)[key]!;
-        Assert.Equal("Elsa.Flowchart", (string?)container["type"]);
+        Assert.Equal("Elsa." + arrangement, (string?)container["type"]);
         var child = Assert.Single(container["activities"]!.AsArray())!;
         Assert.Equal("Elsa.WriteLine", (string?)child["type"]);
         Assert.Equal((syntax, text), Input(child, "text"));
