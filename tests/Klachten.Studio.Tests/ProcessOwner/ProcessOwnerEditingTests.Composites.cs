@@ -1,25 +1,26 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Klachten.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Klachten.Studio.Tests.ProcessOwner;
 
 /// <summary>
-/// Elsa's composite activities as a process owner builds them in Studio (issue 19): the toolbox offers every browsable
-/// descriptor under its category (Sequence, Parallel and Fork are not browsable, as in Elsa); one representative per
-/// group is dropped, connected from Start and filled in the property panel: Branching (If, with a WriteLine in its
-/// embedded Then port), Looping (ForEach, with a WriteLine in its embedded Body port) and Primitives (SetName).
-/// Published with Studio's button, read back (exactly what was built) and run with Studio's ▶.
+/// Elsa's composite activities as a process owner builds them in Studio (issue 19): a workflow made with "Create
+/// workflow"; the toolbox offers every browsable descriptor under its category (Sequence, Parallel and Fork are not
+/// browsable, as in Elsa); one representative per group is dropped, connected from Start and filled in the property
+/// panel: Branching (If, a WriteLine in its embedded Then port arranged as a Flowchart), Looping (ForEach, a WriteLine
+/// in its Body arranged as a Sequence) and Primitives (SetName). Published with Studio's button, read back (exactly
+/// what was built), run with Studio's ▶ (the instance viewer draws the filled ports) and reopened.
 /// </summary>
 public sealed partial class ProcessOwnerEditingTests
 {
     [Fact]
     public async Task PE6_Composites_IfForEachSetName_WithEmbeddedPorts_BuiltPublishedAndRunInStudio()
     {
-        var definitionId = await CreateDefinitionAsync("Poacomposiet " + Guid.NewGuid().ToString("N")[..8]);
         await using var context = await fixture.NewContextAsync();
         context.Response += (_, r) => { if (r.Status >= 400) { output.WriteLine($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); } };
-        var page = await OpenEditorAsync(context, definitionId, activities: 0);
+        var (page, definitionId) = await CreateInStudioAsync(context, "Poacomposiet " + Guid.NewGuid().ToString("N")[..8]);
         await AssertToolboxMatchesDescriptorsAsync(page);
 
         // One representative per group, side by side, connected Start → If → ForEach → SetName with the mouse.
@@ -69,10 +70,49 @@ public sealed partial class ProcessOwnerEditingTests
         var started = await run;
         Assert.Equal(200, started.Status);
         var instanceId = (await started.HeaderValueAsync("x-elsa-workflow-instance-id"))!;
+        var viewer = page.Locator("elsa-workflow-instance-viewer");
+        await Assertions.Expect(viewer.Locator("g.x6-node")).ToHaveCountAsync(4, new() { Timeout = Boot });
+        await Assertions.Expect(viewer.Locator(".embedded-port-occupied[data-port-name=Then]")).ToHaveCountAsync(1);
+        await Assertions.Expect(viewer.Locator(".embedded-port-occupied[data-port-name=Body]")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Screenshot("composites-instance.png") });
         var instance = await fixture.Server.GetJsonAsync(Owner, $"/elsa/api/workflow-instances/{instanceId}");
         Assert.Equal(("Finished", "Finished", "Uit Studio"), ((string?)instance["status"], (string?)instance["subStatus"], (string?)instance["name"]));
         Assert.Equal(["Dan-tak", "Item a", "Item b"], await WrittenLinesAsync(instanceId));
         (await ReadAsync(definitionId, "Published")).AssertOnlyChanged(v1, "Running");
+
+        // Reopened, the editor draws both filled ports again, and opening it stores nothing.
+        var reopened = await OpenEditorAsync(context, definitionId, activities: 4);
+        await Assertions.Expect(Node(reopened, "If1").Locator(".embedded-port-occupied[data-port-name=Then]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Node(reopened, "ForEach1").Locator(".embedded-port-occupied[data-port-name=Body]")).ToHaveCountAsync(1);
+        (await ReadAsync(definitionId)).AssertOnlyChanged(v1, "Reopening the editor");
+    }
+
+    /// <summary>Studio's "Create workflow" on the definition list; answers the editor it lands in and the new id.</summary>
+    private async Task<(IPage Page, string DefinitionId)> CreateInStudioAsync(IBrowserContext context, string name)
+    {
+        var page = await NewPageAsync(context);
+        await page.OpenPageAsync("/studio/");
+        var list = page.Locator("elsa-workflow-definition-list");
+        await Assertions.Expect(list.GetByRole(AriaRole.Button, new() { Name = "Create workflow" }).First).ToBeVisibleAsync(new() { Timeout = Boot });
+        await list.GetByRole(AriaRole.Button, new() { Name = "Create workflow" }).First.ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator(".mud-input-control").Filter(new() { Has = page.Locator("label", new() { HasTextRegex = ExactText("Name") }) }).Locator("input").FillAsync(name);
+        var created = NextSaveAsync(page, m => (string?)m["name"] == name, publish: null);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Ok" }).ClickAsync();
+        Assert.Equal(200, (await created).Status);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/studio/workflows/definitions/[0-9a-f]+/edit$"), new() { Timeout = Boot });
+        var definitionId = new Uri(page.Url).Segments[^2].TrimEnd('/');
+        _created.Add(definitionId);
+        await Assertions.Expect(page.Locator(".x6-graph-svg").First).ToBeVisibleAsync(new() { Timeout = Boot });
+        var created1 = await ReadAsync(definitionId);
+        Assert.Empty(created1.Activities);
+
+        // Create posts "options": null; the editor's first save (here the save icon) posts its default settings.
+        var saved = NextSaveAsync(page, _ => true, publish: false);
+        await page.Locator(".elsa-toolbar-icon button").First.ClickAsync();
+        Assert.Equal(200, (await saved).Status);
+        (await ReadAsync(definitionId)).AssertOnlyChanged(created1, "The first save after Create", "options.");
+        return (page, definitionId);
     }
 
     /// <summary>
