@@ -1,6 +1,7 @@
 using Klachten.Contracts;
 using Klachten.Notifications.Mail;
 using Klachten.Notifications.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -30,6 +31,46 @@ internal sealed class InboxDeliveries(NotificationsDbContext db, MailTransport t
             }
         }
 
+        return entry;
+    }
+
+    /// <summary>
+    /// The whole handling of a plain e-mail command (a reminder, a workflow's e-mail): under the message's lock, once
+    /// per message id, each recipient's e-mail recorded as it is handed over; a failure that no retry can cure marks the
+    /// entry failed. Returns the finished entry, or null when an earlier delivery of the message already finished it.
+    /// </summary>
+    public async Task<InboxMessage?> SendOnceAsync(string messageId, string messageType, IReadOnlyList<LetterRecipient> recipients, string domain,
+        Func<int, Task<MimeMessage>> compose, CancellationToken cancellationToken)
+    {
+        await using var held = await db.LockMessageAsync(messageId, cancellationToken);
+        var entry = await db.InboxMessages.Include(m => m.Deliveries).FirstOrDefaultAsync(m => m.MessageId == messageId, cancellationToken);
+        if (entry is { Status: InboxStatus.Sent or InboxStatus.Failed })
+        {
+            logger.LogInformation("{MessageType} {MessageId} was already {Status}; redelivery ignored", messageType, messageId, entry.Status);
+            return null;
+        }
+
+        if (entry is null)
+        {
+            entry = NewEntry(messageId, messageType, recipients, domain, time.UtcNow());
+            db.InboxMessages.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        try
+        {
+            await SendPendingAsync(entry, d => compose(d.Position), cancellationToken);
+            entry.Status = InboxStatus.Sent;
+        }
+        catch (LetterException exception)
+        {
+            logger.LogError("{MessageType} {MessageId} cannot be sent: {Reason}", messageType, messageId, exception.Message);
+            entry.Status = InboxStatus.Failed;
+            entry.FailureReason = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
+        }
+
+        entry.CompletedAt = time.UtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
         return entry;
     }
 

@@ -89,10 +89,4 @@ public sealed class BranchingTests
         new() { ["label"] = label, ["condition"] = Expr(condition), ["activity"] = activity };
 
     private static JsonObject Expr(string script) => new() { ["type"] = "JavaScript", ["value"] = script };
-
-    private static JsonObject Connection(JsonObject from, JsonObject to, string port) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = (string)from["id"]!, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = (string)to["id"]!, ["port"] = "In" },
-    };
 }

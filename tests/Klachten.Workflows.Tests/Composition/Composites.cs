@@ -74,6 +74,13 @@ internal static class Composites
         return Activity("Elsa.Flowchart", ("activities", new JsonArray([.. all])), ("connections", connections));
     }
 
+    /// <summary>A flowchart connection from one activity's port to another.</summary>
+    public static JsonObject Connection(JsonObject from, JsonObject to, string port) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = (string)from["id"]!, ["port"] = port },
+        ["target"] = new JsonObject { ["activity"] = (string)to["id"]!, ["port"] = "In" },
+    };
+
     public static WorkflowEngine Engine(FakeTimeProvider clock) => new(new ExpressionEvaluator(new ExpressionOptions()), clock);
 
     public static List<string> Lines(params RunResult[] results) =>

@@ -60,10 +60,4 @@ public sealed class WorkflowActivityTests
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
         Assert.Contains("'ontbreekt'", Assert.Single(result.State.Incidents).Message, StringComparison.Ordinal);
     }
-
-    private static JsonObject Connection(JsonObject from, JsonObject to, string port) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = (string)from["id"]!, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = (string)to["id"]!, ["port"] = "In" },
-    };
 }
