@@ -16,7 +16,7 @@ internal sealed class HttpEndpointActivity : IActivityBehavior
         Inputs =
         [
             new("Path", "String", "Pad", "Het pad onder /api/workflows, bijvoorbeeld 'aanvraag'."),
-            new("SupportedMethods", "String[]", "Methoden", "De HTTP-methoden, standaard GET.", "check-list", [("GET", "GET"), ("POST", "POST"), ("PUT", "PUT"), ("DELETE", "DELETE")]),
+            new("SupportedMethods", "String[]", "Methoden", "De HTTP-methoden (GET, POST, PUT, PATCH, DELETE), standaard GET.", "multitext"),
         ],
         Outputs = [new("Result", "Object", "Verzoek", "Het binnengekomen verzoek.")],
     };

@@ -11,7 +11,7 @@ internal sealed class RunJavaScriptActivity : IActivityBehavior
 
     public ActivityTypeInfo Descriptor { get; } = new(Type, "Scripting", "JavaScript uitvoeren", "Voert een script uit; de waarde ervan is het resultaat.")
     {
-        Inputs = [new("Script", "String", "Script", "Het script, met dezelfde functies als JavaScript-expressies (getVariable, setVariable, getInput, …).", "code-editor")],
+        Inputs = [new("Script", "String", "Script", "Het script, met dezelfde functies als JavaScript-expressies (getVariable, setVariable, getInput, …).", "multiline")],
         Outputs = [new("Result", "Object", "Resultaat", "De waarde van het script.")],
     };
 

@@ -12,9 +12,9 @@ internal sealed class SendEmailActivity : IActivityBehavior
         Inputs =
         [
             new("From", "String", "Van (antwoordadres)", "Antwoorden gaan naar dit adres; de afzender is altijd die van de organisatie."),
-            new("To", "String[]", "Aan", "De ontvangers.", "multi-text"),
-            new("Cc", "String[]", "Cc", "Ontvangers in kopie.", "multi-text"),
-            new("Bcc", "String[]", "Bcc", "Ontvangers in blinde kopie.", "multi-text"),
+            new("To", "String[]", "Aan", "De ontvangers.", "multitext"),
+            new("Cc", "String[]", "Cc", "Ontvangers in kopie.", "multitext"),
+            new("Bcc", "String[]", "Bcc", "Ontvangers in blinde kopie.", "multitext"),
             new("Subject", "String", "Onderwerp", "Het onderwerp."),
             new("Body", "String", "Tekst", "De tekst van de e-mail.", "multiline"),
         ],
