@@ -32,6 +32,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<LetterEntity> Letters => Set<LetterEntity>();
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
     public DbSet<AdminAuditEntryEntity> AdminAuditEntries => Set<AdminAuditEntryEntity>();
+    public DbSet<TriggerScheduleEntity> TriggerSchedules => Set<TriggerScheduleEntity>();
 
     /// <summary>The Data Protection key ring (sign-in cookies, anti-forgery, Studio tokens), shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -134,6 +135,7 @@ internal abstract class KlachtenDbContext : DbContext, IDataProtectionKeyContext
         ConfigureComplaints(modelBuilder);
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AdminAuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new TriggerScheduleConfiguration());
 
         modelBuilder.Entity<UserEntity>(e =>
         {

@@ -8,7 +8,7 @@ namespace Klachten.Server.Runtime;
 /// Fires due timers on every node. A round claims a batch (oldest first, rows held by other nodes skipped) under a
 /// lease, then resumes each bookmark in its own step; a bookmark already resumed elsewhere is a no-op, so a timer
 /// fires once even when a node dies mid-batch and its lease runs out. Pending timers stay in the database:
-/// start-up reads none of them.
+/// start-up reads none of them. Workflows that start on a schedule fire here too (<see cref="ScheduledTriggers"/>).
 /// </summary>
 internal sealed class TimerService(
     IServiceScopeFactory scopes,
@@ -27,7 +27,7 @@ internal sealed class TimerService(
         int fired;
         do
         {
-            fired = await FireDueBatchAsync(cancellationToken);
+            fired = await FireDueBatchAsync(cancellationToken) + await ScheduledTriggers.FireDueAsync(scopes, clock, options.Value.TimerBatchSize, logger, cancellationToken);
             total += fired;
         }
         while (fired > 0);
@@ -56,7 +56,8 @@ internal sealed class TimerService(
             try
             {
                 var claimed = await FireDueBatchAsync(stoppingToken);
-                if (claimed >= options.Value.TimerBatchSize)
+                var startedOnSchedule = await ScheduledTriggers.FireDueAsync(scopes, clock, options.Value.TimerBatchSize, logger, stoppingToken);
+                if (claimed >= options.Value.TimerBatchSize || startedOnSchedule >= options.Value.TimerBatchSize)
                 {
                     continue;
                 }
@@ -96,7 +97,8 @@ internal sealed class TimerService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var now = clock.GetUtcNow();
-        var next = await scope.ServiceProvider.GetRequiredService<KlachtenDbContext>().NextTimerDueAsync(now, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
+        var next = Earliest(await db.NextTimerDueAsync(now, cancellationToken), await ScheduledTriggers.NextDueAsync(db, cancellationToken));
         if (next is null)
         {
             return cap;
@@ -105,6 +107,8 @@ internal sealed class TimerService(
         var until = next.Value - now;
         return until <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : until < cap ? until : cap;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>Claims and fires one batch; returns the number of timers claimed.</summary>
     private async Task<int> FireDueBatchAsync(CancellationToken cancellationToken)

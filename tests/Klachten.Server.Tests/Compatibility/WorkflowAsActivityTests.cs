@@ -61,14 +61,67 @@ public abstract class WorkflowAsActivityTests(ServerFixture fixture)
         Assert.Contains("'bestaat-niet'", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<(string Id, string VersionId, string Name)> PublishChildAsync()
+    // Elsa's WorkflowReferenceUpdater: publishing a child "usable as activity" with "auto-update consuming workflows".
+    [Fact]
+    public async Task PublishingAChild_WithAutoUpdate_PointsItsParentsAtTheNewVersion_PublishedParentRepublished_DraftStaysDraft()
     {
-        var id = ElsaJson.NewDefinitionId();
+        var (childId, v1Id, childName) = await PublishChildAsync(autoUpdate: true);
+        var type = childName.Replace(" ", "", StringComparison.Ordinal);
+        JsonObject Uses(string pinned) => Node("kind", type, ("workflowDefinitionId", childId), ("workflowDefinitionVersionId", pinned), ("message", Literal("Karin")),
+            ("greeting", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "g" } }));
+        var publishedParent = ElsaJson.NewDefinitionId();
+        await PublishAsync(Definition(publishedParent, "Ouder " + publishedParent, Sequence(Uses(v1Id), SetOutput("eind", "Result", "getG()")), usableAsActivity: false, variables: ["g"]));
+        var draftParent = ElsaJson.NewDefinitionId();
+        using (var draft = await _owner.SaveAsync(Definition(draftParent, "Concept " + draftParent, Sequence(Uses(v1Id)), usableAsActivity: false, variables: ["g"])))
+        {
+            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        }
+
+        var (_, v2Id, _) = await PublishChildAsync(autoUpdate: true, childId, "'Dag ' + getInput('Message')");
+
+        var parentVersions = await _owner.VersionsAsync(publishedParent);
+        Assert.Equal([(1, false), (2, true)], parentVersions.Select(v => ((int)v!["version"]!, (bool)v["isPublished"]!)).Order());
+        var republished = await LatestAsync(publishedParent);
+        Assert.Equal((v2Id, 2), ((string?)republished["root"]!["activities"]![0]!["workflowDefinitionVersionId"], (int)republished["root"]!["activities"]![0]!["version"]!));
+        using (var run = await _owner.PostAsync($"/elsa/api/workflow-definitions/{publishedParent}/execute", ElsaJson.Body(new JsonObject())))
+        {
+            Assert.Equal("""{"Result":"Dag Karin"}""", (await run.ReadObjectAsync())["workflowState"]!["output"]!.ToJsonString());
+        }
+
+        var stillDraft = await LatestAsync(draftParent);
+        Assert.Equal((1, false, v2Id), ((int)stillDraft["version"]!, (bool)stillDraft["isPublished"]!, (string?)stillDraft["root"]!["activities"]![0]!["workflowDefinitionVersionId"]));
+    }
+
+    [Fact]
+    public async Task PublishingAChild_WithoutAutoUpdate_LeavesItsParentsAsTheyAre()
+    {
+        var (childId, v1Id, childName) = await PublishChildAsync();
+        var parent = ElsaJson.NewDefinitionId();
+        await PublishAsync(Definition(parent, "Ouder " + parent, Sequence(Node("kind", childName.Replace(" ", "", StringComparison.Ordinal),
+            ("workflowDefinitionId", childId), ("workflowDefinitionVersionId", v1Id))), usableAsActivity: false));
+
+        await PublishChildAsync(autoUpdate: false, childId, "'Dag'");
+
+        Assert.Single(await _owner.VersionsAsync(parent));
+        Assert.Equal(v1Id, (string?)(await LatestAsync(parent))["root"]!["activities"]![0]!["workflowDefinitionVersionId"]);
+    }
+
+    private async Task<JsonObject> LatestAsync(string definitionId)
+    {
+        using var response = await _owner.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    private async Task<(string Id, string VersionId, string Name)> PublishChildAsync(bool autoUpdate = false, string? existingId = null, string greeting = "'Hallo ' + getInput('Message')")
+    {
+        var id = existingId ?? ElsaJson.NewDefinitionId();
         var name = $"Groet Kind {id[2..8].ToUpperInvariant()}";
         var root = Sequence(
-            SetOutput("zet", "Greeting", "'Hallo ' + getInput('Message')"),
+            SetOutput("zet", "Greeting", greeting),
             Node("klaar", "Elsa.Complete", ("outcomes", new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Gelukt\"]" } })));
         var definition = Definition(id, name, root, usableAsActivity: true);
+        definition["options"]!["autoUpdateConsumingWorkflows"] = autoUpdate;
         definition["inputs"] = new JsonArray(new JsonObject { ["type"] = "String", ["name"] = "Message", ["displayName"] = "Bericht" });
         definition["outputs"] = new JsonArray(new JsonObject { ["type"] = "Object", ["name"] = "Greeting", ["displayName"] = "Groet" });
         definition["outcomes"] = new JsonArray("Gelukt", "Mislukt");

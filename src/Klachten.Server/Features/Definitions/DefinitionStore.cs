@@ -135,6 +135,7 @@ internal sealed partial class DefinitionStore(KlachtenDbContext db, TimeProvider
             published.State = DefinitionVersionState.Retracted;
             published.UpdatedAt = clock.GetUtcNow();
             header.PublishedVersion = null;
+            await ReplaceScheduleAsync(definitionId, null, published.UpdatedAt, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return published;
         }, cancellationToken);
@@ -154,6 +155,7 @@ internal sealed partial class DefinitionStore(KlachtenDbContext db, TimeProvider
         version.PublishedAt = now;
         db.WorkflowDefinitions.Add(new WorkflowDefinitionEntity { DefinitionId = definitionId, Name = model.Name!, CreatedAt = now, LatestVersion = 1, PublishedVersion = 1 });
         db.WorkflowDefinitionVersions.Add(version);
+        await ReplaceScheduleAsync(definitionId, version, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -167,7 +169,7 @@ internal sealed partial class DefinitionStore(KlachtenDbContext db, TimeProvider
         }
     }
 
-    private async Task<WorkflowDefinitionVersionEntity> PublishLatestAsync(WorkflowDefinitionEntity header, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinitionVersionEntity> PublishLatestAsync(WorkflowDefinitionEntity header, DateTimeOffset now, CancellationToken cancellationToken, HashSet<string>? visited = null)
     {
         var latest = await db.WorkflowDefinitionVersions.SingleAsync(v => v.DefinitionId == header.DefinitionId && v.IsLatest, cancellationToken);
         if (latest.State == DefinitionVersionState.Published)
@@ -187,7 +189,9 @@ internal sealed partial class DefinitionStore(KlachtenDbContext db, TimeProvider
         latest.PublishedAt = now;
         latest.UpdatedAt = now;
         header.PublishedVersion = latest.Version;
+        await ReplaceScheduleAsync(header.DefinitionId, latest, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await UpdateConsumersAsync(latest, now, visited ?? new HashSet<string>(StringComparer.Ordinal), cancellationToken);
         return latest;
     }
 

@@ -25,6 +25,8 @@ internal static class PublishValidator
             errors.AddRange(DroppedPorts.Check(model, published));
         }
 
+        errors.AddRange(Klachten.Workflows.Runtime.ScheduledStarts.Errors(model));
+
         foreach (var activity in model.Root?.DescendantsAndSelf() ?? [])
         {
             var label = Label(activity);

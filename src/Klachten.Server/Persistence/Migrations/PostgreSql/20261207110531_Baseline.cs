@@ -111,6 +111,24 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "trigger_schedules",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    definition_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    definition_version_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    activity_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    activity_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    fired = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trigger_schedules", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -475,6 +493,17 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                 columns: new[] { "sent_at", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_trigger_schedules_definition_id_activity_id",
+                table: "trigger_schedules",
+                columns: new[] { "definition_id", "activity_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trigger_schedules_due_at",
+                table: "trigger_schedules",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_definition_versions_definition_id_version",
                 table: "workflow_definition_versions",
                 columns: new[] { "definition_id", "version" },
@@ -538,6 +567,9 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "trigger_schedules");
 
             migrationBuilder.DropTable(
                 name: "workflow_definition_versions");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Klachten.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKlachtenDbContext))]
-    [Migration("20261207074531_Baseline")]
+    [Migration("20261207110526_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -744,6 +744,62 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_sent_at_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.TriggerScheduleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("DefinitionVersionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_version_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fired");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trigger_schedules");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_trigger_schedules_due_at");
+
+                    b.HasIndex("DefinitionId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trigger_schedules_definition_id_activity_id");
+
+                    b.ToTable("trigger_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.UserEntity", b =>

@@ -110,6 +110,24 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "trigger_schedules",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    definition_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    definition_version_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    activity_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    activity_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    fired = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_trigger_schedules", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -474,6 +492,17 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "sent_at", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_trigger_schedules_definition_id_activity_id",
+                table: "trigger_schedules",
+                columns: new[] { "definition_id", "activity_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_trigger_schedules_due_at",
+                table: "trigger_schedules",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_definition_versions_definition_id_version",
                 table: "workflow_definition_versions",
                 columns: new[] { "definition_id", "version" },
@@ -537,6 +566,9 @@ namespace Klachten.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "trigger_schedules");
 
             migrationBuilder.DropTable(
                 name: "workflow_definition_versions");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Klachten.Server.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlKlachtenDbContext))]
-    [Migration("20261207074534_Baseline")]
+    [Migration("20261207110531_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -755,6 +755,62 @@ namespace Klachten.Server.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_outbox_messages_sent_at_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Klachten.Server.Persistence.TriggerScheduleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("activity_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("DefinitionVersionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("definition_version_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("integer")
+                        .HasColumnName("fired");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trigger_schedules");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_trigger_schedules_due_at");
+
+                    b.HasIndex("DefinitionId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trigger_schedules_definition_id_activity_id");
+
+                    b.ToTable("trigger_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Klachten.Server.Persistence.UserEntity", b =>
