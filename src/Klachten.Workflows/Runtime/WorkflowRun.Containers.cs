@@ -66,7 +66,10 @@ internal sealed partial class WorkflowRun
         {
             foreach (var child in step.Schedule)
             {
-                Schedule(DefinitionGraph.ChildNodeIdOf(entry.NodeId, child));
+                foreach (var tag in step.Tags?.Select(t => (string?)t) ?? [null])
+                {
+                    Schedule(DefinitionGraph.WithTag(DefinitionGraph.ChildNodeIdOf(entry.NodeId, child), tag));
+                }
             }
         }
     }

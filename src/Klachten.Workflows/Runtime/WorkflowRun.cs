@@ -51,6 +51,7 @@ internal sealed partial class WorkflowRun(
         // One resumption consumes every bookmark of that execution (e.g. a task and its reminder timer).
         state.Bookmarks.RemoveAll(b => b.ExecutionId == active.ExecutionId);
         var activity = graph.Node(active.NodeId);
+        EnterIteration(active.NodeId);
         var context = NewContext(activity, active.ExecutionId, active.Properties);
         Journal(active.NodeId, active.ExecutionId, "Resumed", null, null);
         ActivityResult result;
@@ -131,6 +132,7 @@ internal sealed partial class WorkflowRun(
     private void Execute(ScheduledActivity item)
     {
         var activity = graph.Node(item.NodeId);
+        EnterIteration(item.NodeId);
         Journal(item.NodeId, item.ExecutionId, "Started", null, null);
         if (activity.IsFlowchart)
         {
