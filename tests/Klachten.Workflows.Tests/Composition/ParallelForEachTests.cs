@@ -52,13 +52,15 @@ public sealed class ParallelForEachTests
     }
 
     // Each run has its own executions: a flowchart body that waits does so once per item, and resumes with its own item.
-    [Fact]
-    public void ParallelForEach_FlowchartBodiesThatWait_ResumeEachWithItsOwnItem()
+    [Theory]
+    [InlineData("CounterBased")]
+    [InlineData("TokenBased")]
+    public void ParallelForEach_FlowchartBodiesThatWait_ResumeEachWithItsOwnItem(string mode)
     {
         var body = Flowchart(Activity("Elsa.Event", ("eventName", Literal("Verder"))), LineJs("'klaar ' + getCurrentValue()"));
         var definition = Definition(Flowchart(Each("['a', 'b', 'c']", body), Line("na")));
 
-        var started = Engine.Start(definition, "p4");
+        var started = Engine.Start(definition, "p4", properties: new Dictionary<string, string> { [WorkflowEngineOptions.ExecutionModeProperty] = mode });
         Assert.Equal(3, started.State.Bookmarks.Count);
         var steps = new List<RunResult> { started };
         foreach (var index in new[] { 1, 0, 2 })
@@ -70,6 +72,21 @@ public sealed class ParallelForEachTests
         Assert.Equal(["klaar b", "klaar a", "klaar c", "na"], Lines([.. steps]));
         Assert.Equal(WorkflowSubStatus.Finished, steps[^1].State.SubStatus);
         Assert.All(steps[^1].Journal, j => Assert.DoesNotContain('|', j.ActivityNodeId));
+        Assert.Empty(steps[^1].State.FlowScopes);
+        Assert.Empty(steps[^1].State.Tokens);
+    }
+
+    // Elsa: the Break signal passes ParallelForEach and stops at the nearest loop (BreakBehavior on ForEach).
+    [Fact]
+    public void ParallelForEach_BreakInARun_EndsTheEnclosingForEach()
+    {
+        var body = Sequence(Activity("Elsa.If", ("condition", Js("getCurrentValue() == 2")), ("then", Activity("Elsa.Break"))), LineJs("'binnen ' + getCurrentValue()"));
+        var outer = Activity("Elsa.ForEach", ("items", Js("['x', 'y']")), ("body", Sequence(LineJs("'buiten ' + getCurrentValue()"), Each("[1, 2]", body))));
+
+        var result = Engine.Start(Definition(Sequence(outer, Line("na"))), "p6");
+
+        Assert.Equal(WorkflowSubStatus.Finished, result.State.SubStatus);
+        Assert.Equal(["buiten x", "binnen 1", "na"], Lines(result));
     }
 
     // Elsa: ParallelForEach has no Break handler; the Break ends its own run's Sequence and goes on to the enclosing
