@@ -6,8 +6,9 @@ using Klachten.Workflows.Expressions;
 namespace Klachten.Workflows.Runtime;
 
 /// <summary>
-/// Executes Elsa 3 flowcharts with Elsa's counter-based flow rules (or token-based, per instance or by option). Pure: it reads time only from the given
-/// <see cref="TimeProvider"/>, never touches storage, and returns the new state, journal and effects of a step.
+/// Executes Elsa 3 flowcharts with Elsa's counter-based flow rules (or token-based, per instance or by option).
+/// Pure: it reads time only from the given <see cref="TimeProvider"/>, never touches storage, and returns the new
+/// state, journal and effects of a step.
 /// </summary>
 public sealed class WorkflowEngine
 {
