@@ -80,6 +80,9 @@ public static class ActivityTypes
     /// <summary>Repeats its body for every item of a list.</summary>
     public const string ForEach = ForEachActivity.Type;
 
+    /// <summary>Runs its body for every item of a list at once.</summary>
+    public const string ParallelForEach = ParallelForEachActivity.Type;
+
     /// <summary>Runs activities at once, completing when all have.</summary>
     public const string Parallel = ParallelActivity.Type;
 

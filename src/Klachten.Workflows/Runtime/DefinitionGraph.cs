@@ -9,6 +9,7 @@ namespace Klachten.Workflows.Runtime;
 /// </summary>
 public sealed class DefinitionGraph
 {
+    private const char TagSeparator = '|';
     private readonly Dictionary<string, ActivityModel> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _parents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FlowGraph> _flowcharts = new(StringComparer.Ordinal);
@@ -41,29 +42,58 @@ public sealed class DefinitionGraph
     public string RootNodeId { get; }
 
     /// <summary>Whether a node id belongs to this definition.</summary>
-    public bool Contains(string nodeId) => _nodes.ContainsKey(nodeId);
+    public bool Contains(string nodeId) => _nodes.ContainsKey(RealId(nodeId));
 
     /// <summary>An activity by node id.</summary>
-    public ActivityModel Node(string nodeId) => _nodes[nodeId];
+    public ActivityModel Node(string nodeId) => _nodes[RealId(nodeId)];
 
     /// <summary>The node id of an activity (computed from its parent when the definition has none).</summary>
     public static string NodeIdOf(string flowchartNodeId, ActivityModel activity) => activity.NodeId ?? $"{flowchartNodeId}:{activity.Id}";
 
-    /// <summary>The node id of a direct child of a container.</summary>
-    public static string ChildNodeIdOf(string containerNodeId, ActivityModel child) => NodeIdOf(containerNodeId, child);
+    /// <summary>The node id of a direct child of a container (in the container's iteration, if any).</summary>
+    public static string ChildNodeIdOf(string containerNodeId, ActivityModel child) =>
+        WithTag(NodeIdOf(RealId(containerNodeId), child), TagOf(containerNodeId));
 
-    /// <summary>The container holding an activity; null for the root.</summary>
-    public string? ParentOf(string nodeId) => _parents.GetValueOrDefault(nodeId);
+    /// <summary>
+    /// The container holding an activity; null for the root. The body of a ParallelForEach runs once per item, each
+    /// run under its own iteration tag (<c>nodeId|tag</c>); its parent is the ParallelForEach outside that iteration.
+    /// </summary>
+    public string? ParentOf(string nodeId)
+    {
+        var real = RealId(nodeId);
+        if (_parents.GetValueOrDefault(real) is not { } parent)
+        {
+            return null;
+        }
+
+        var tag = TagOf(nodeId);
+        if (tag is not null && _nodes[parent].Type == ActivityTypes.ParallelForEach)
+        {
+            var last = tag.LastIndexOf(TagSeparator);
+            tag = last < 0 ? null : tag[..last];
+        }
+
+        return WithTag(parent, tag);
+    }
 
     /// <summary>The graph of a flowchart by its node id.</summary>
-    public FlowGraph Flowchart(string flowchartNodeId) => _flowcharts[flowchartNodeId];
+    public FlowGraph Flowchart(string flowchartNodeId) => _flowcharts[RealId(flowchartNodeId)];
 
     /// <summary>Whether a node is a flowchart container.</summary>
-    public bool IsFlowchart(string nodeId) => _flowcharts.ContainsKey(nodeId);
+    public bool IsFlowchart(string nodeId) => _flowcharts.ContainsKey(RealId(nodeId));
 
     /// <summary>The node id of a child of a flowchart, by the child's activity id.</summary>
     public string ChildNodeId(string flowchartNodeId, string activityId) =>
-        NodeIdOf(flowchartNodeId, _flowcharts[flowchartNodeId].Activity(activityId));
+        ChildNodeIdOf(flowchartNodeId, Flowchart(flowchartNodeId).Activity(activityId));
+
+    /// <summary>The node id in the definition, without iteration tags.</summary>
+    public static string RealId(string nodeId) => nodeId.IndexOf(TagSeparator) is var i and >= 0 ? nodeId[..i] : nodeId;
+
+    /// <summary>The iteration tags of a node id (outermost first), or null.</summary>
+    public static string? TagOf(string nodeId) => nodeId.IndexOf(TagSeparator) is var i and >= 0 ? nodeId[(i + 1)..] : null;
+
+    /// <summary>A node id inside one more iteration.</summary>
+    public static string WithTag(string nodeId, string? tag) => tag is null ? nodeId : $"{nodeId}{TagSeparator}{tag}";
 
     /// <summary>Whether <paramref name="nodeId"/> lies inside the container <paramref name="ancestorNodeId"/> (at any depth).</summary>
     public bool IsInside(string nodeId, string ancestorNodeId)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Klachten.Workflows.Definitions;
 
 namespace Klachten.Workflows.Runtime;
@@ -12,7 +13,9 @@ public sealed class FlowGraph
     private readonly ILookup<string, ConnectionModel> _outbound;
     private readonly ILookup<string, ConnectionModel> _inbound;
     private readonly ILookup<string, ConnectionModel> _forwardInbound;
-    private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+    // Filled lazily; a graph is shared by concurrent runs of one definition.
+    private readonly ConcurrentDictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ConnectionModel, bool> _validBackward = new();
 
     /// <summary>Indexes a flowchart.</summary>
     public FlowGraph(ActivityModel flowchart)
@@ -56,6 +59,45 @@ public sealed class FlowGraph
 
     /// <summary>Arriving connections that are not loop-backs.</summary>
     public IEnumerable<ConnectionModel> ForwardInbound(string activityId) => _forwardInbound[activityId];
+
+    /// <summary>Whether a connection closes a loop (it is not among the forward connections).</summary>
+    public bool IsBackward(ConnectionModel connection) => !_forwardInbound[connection.Target!.Activity!].Contains(connection);
+
+    /// <summary>
+    /// Elsa's rule for a loop back: every forward path from its source back to the start passes through its target.
+    /// </summary>
+    public bool IsValidBackward(ConnectionModel connection)
+    {
+        if (_validBackward.TryGetValue(connection, out var known))
+        {
+            return known;
+        }
+
+        // Equivalent to checking each path: the start cannot be reached backwards from the source once the target is removed.
+        var source = connection.Source!.Activity!;
+        var target = connection.Target!.Activity!;
+        var valid = true;
+        if (source != target && Start?.Id is { } startId)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { target };
+            var queue = new Queue<string>([source]);
+            seen.Add(source);
+            while (valid && queue.TryDequeue(out var current))
+            {
+                valid = current != startId;
+                foreach (var inbound in _forwardInbound[current])
+                {
+                    if (seen.Add(inbound.Source!.Activity!))
+                    {
+                        queue.Enqueue(inbound.Source.Activity!);
+                    }
+                }
+            }
+        }
+
+        _validBackward[connection] = valid;
+        return valid;
+    }
 
     /// <summary>Every activity from which a forward path leads to the given one.</summary>
     public IReadOnlySet<string> Ancestors(string activityId)

@@ -26,8 +26,8 @@ public interface IContainerBehavior : IActivityBehavior
 /// <summary>What a container does next.</summary>
 public sealed record ContainerStep
 {
-    private ContainerStep(IReadOnlyList<ActivityModel> schedule, IReadOnlyList<string>? outcomes, string? fault) =>
-        (Schedule, Outcomes, Fault) = (schedule, outcomes, fault);
+    private ContainerStep(IReadOnlyList<ActivityModel> schedule, IReadOnlyList<string>? outcomes, string? fault, IReadOnlyList<string>? tags = null) =>
+        (Schedule, Outcomes, Fault, Tags) = (schedule, outcomes, fault, tags);
 
     /// <summary>Children to run now (in this order).</summary>
     public IReadOnlyList<ActivityModel> Schedule { get; }
@@ -38,11 +38,17 @@ public sealed record ContainerStep
     /// <summary>Set when the container faults.</summary>
     public string? Fault { get; }
 
+    /// <summary>When set, each child runs once per tag, each run as its own iteration (ParallelForEach).</summary>
+    public IReadOnlyList<string>? Tags { get; }
+
     /// <summary>Keeps waiting for children still running.</summary>
     public static ContainerStep Wait { get; } = new([], null, null);
 
     /// <summary>Runs these children.</summary>
     public static ContainerStep Run(params IReadOnlyList<ActivityModel> children) => new(children, null, null);
+
+    /// <summary>Runs <paramref name="child"/> once per tag, all at once, each run with its own executions.</summary>
+    public static ContainerStep RunEach(ActivityModel child, IReadOnlyList<string> tags) => new([child], null, null, tags);
 
     /// <summary>Completes through these outcomes (<c>Done</c> when none are given).</summary>
     public static ContainerStep Complete(params IReadOnlyList<string> outcomes) => new([], outcomes.Count == 0 ? ["Done"] : outcomes, null);

@@ -6,8 +6,9 @@ using Klachten.Workflows.Expressions;
 namespace Klachten.Workflows.Runtime;
 
 /// <summary>
-/// Executes Elsa 3 flowcharts with Elsa's token-based flow rules. Pure: it reads time only from the given
-/// <see cref="TimeProvider"/>, never touches storage, and returns the new state, journal and effects of a step.
+/// Executes Elsa 3 flowcharts with Elsa's counter-based flow rules (or token-based, per instance or by option).
+/// Pure: it reads time only from the given <see cref="TimeProvider"/>, never touches storage, and returns the new
+/// state, journal and effects of a step.
 /// </summary>
 public sealed class WorkflowEngine
 {
@@ -16,11 +17,13 @@ public sealed class WorkflowEngine
     private readonly TimeProvider _clock;
     private readonly EngineServices _services;
     private readonly ActivityCatalog _activities;
+    private readonly WorkflowEngineOptions _options;
     private readonly ConcurrentDictionary<string, DefinitionGraph> _graphs = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine that runs the activities of the catalog (by default <see cref="ActivityCatalog.Default"/>).</summary>
-    public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, ActivityCatalog? activities = null)
+    public WorkflowEngine(IExpressionEvaluator expressions, TimeProvider clock, EngineServices? services = null, ActivityCatalog? activities = null, WorkflowEngineOptions? options = null)
     {
+        _options = options ?? new WorkflowEngineOptions();
         _expressions = expressions;
         _clock = clock;
         _services = services ?? EngineServices.None;
@@ -30,8 +33,12 @@ public sealed class WorkflowEngine
     /// <summary>Whether the engine can execute an activity type (the flowchart container included).</summary>
     public bool CanExecute(string typeName) => _activities.TryGet(typeName, out _);
 
-    /// <summary>Creates an instance and runs it until it finishes or waits.</summary>
-    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null)
+    /// <summary>
+    /// Creates an instance and runs it until it finishes or waits. <paramref name="properties"/> are Elsa's run
+    /// properties; <c>Flowchart:ExecutionMode</c> among them selects the flowchart mode of this instance.
+    /// </summary>
+    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null,
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         var now = _clock.GetUtcNow();
         var state = new WorkflowState
@@ -46,6 +53,13 @@ public sealed class WorkflowEngine
             CreatedAt = now,
             UpdatedAt = now,
         };
+        foreach (var (key, value) in properties ?? new Dictionary<string, string>())
+        {
+            state.Properties[key] = value;
+        }
+
+        // Kept with the instance, so that a later change of options or definition does not switch a running instance.
+        state.Properties[WorkflowEngineOptions.ExecutionModeProperty] = FlowchartMode(definition, properties).ToString();
         foreach (var (name, value) in VariableDefinitions.InitialValues(definition))
         {
             state.Variables[name] = value;
@@ -83,6 +97,17 @@ public sealed class WorkflowEngine
         var run = NewRun(definition, state, _clock.GetUtcNow());
         run.RetryFaulted();
         return run.Complete();
+    }
+
+    // Elsa's order: the run's property, then (our addition) the definition's custom property, then the options.
+    private FlowchartExecutionMode FlowchartMode(WorkflowDefinitionModel definition, IReadOnlyDictionary<string, string>? properties)
+    {
+        var key = WorkflowEngineOptions.ExecutionModeProperty;
+        var chosen = properties?.GetValueOrDefault(key)
+            ?? (definition.CustomProperties?[key] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null);
+        var mode = Enum.TryParse<FlowchartExecutionMode>(chosen, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : FlowchartExecutionMode.Default;
+        mode = mode == FlowchartExecutionMode.Default ? _options.DefaultFlowchartMode : mode;
+        return mode == FlowchartExecutionMode.TokenBased ? mode : FlowchartExecutionMode.CounterBased;
     }
 
     private WorkflowRun NewRun(WorkflowDefinitionModel definition, WorkflowState state, DateTimeOffset now)

@@ -66,7 +66,10 @@ internal sealed partial class WorkflowRun
         {
             foreach (var child in step.Schedule)
             {
-                Schedule(DefinitionGraph.ChildNodeIdOf(entry.NodeId, child));
+                foreach (var tag in step.Tags?.Select(t => (string?)t) ?? [null])
+                {
+                    Schedule(DefinitionGraph.WithTag(DefinitionGraph.ChildNodeIdOf(entry.NodeId, child), tag));
+                }
             }
         }
     }
@@ -78,7 +81,7 @@ internal sealed partial class WorkflowRun
         var payload = context is null ? [] : WithActivityState(context);
         payload["outcomes"] = new JsonArray([.. outcomes.Select(o => (JsonNode?)JsonValue.Create(o))]);
         Journal(entry.NodeId, entry.ExecutionId, "Completed", null, payload);
-        OnCompleted(entry.NodeId, outcomes);
+        OnCompleted(entry.NodeId, entry.ExecutionId, outcomes);
     }
 
     /// <summary>Cancels what still runs or waits inside a container that completes.</summary>
@@ -86,7 +89,7 @@ internal sealed partial class WorkflowRun
     {
         CancelNodes(state.Active.Where(a => graph.IsInside(a.NodeId, containerNodeId)).Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal));
         RemoveQueued(nodeId => graph.IsInside(nodeId, containerNodeId));
-        state.Tokens.RemoveAll(t => graph.IsInside(t.Scope, containerNodeId));
+        ForgetFlowState(containerNodeId);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed partial class WorkflowRun
         // Elsa's default incident strategy: the instance becomes Faulted and keeps its place for a retry.
         var activity = graph.Node(nodeId);
         state.Active.Add(new ActiveActivity { ActivityId = activity.Id!, NodeId = nodeId, ExecutionId = executionId, Status = ActiveStatus.Faulted, StartedAt = startedAt });
-        state.Incidents.Add(new Incident(activity.Id!, nodeId, activity.Type!, message, now));
+        state.Incidents.Add(new Incident(activity.Id!, DefinitionGraph.RealId(nodeId), activity.Type!, message, now));
         Journal(nodeId, executionId, "Faulted", message, payload);
         state.Status = WorkflowStatus.Finished;
         state.SubStatus = WorkflowSubStatus.Faulted;
@@ -55,7 +55,7 @@ internal sealed partial class WorkflowRun
         Id = request.Id ?? NewId(),
         Kind = request.Kind,
         ActivityId = activity.Id!,
-        ActivityNodeId = nodeId,
+        ActivityNodeId = DefinitionGraph.RealId(nodeId),
         ActivityType = activity.Type!,
         ExecutionId = executionId,
         DueAt = request.DueAt,
@@ -68,9 +68,44 @@ internal sealed partial class WorkflowRun
     private void Journal(string nodeId, string executionId, string eventName, string? message, JsonObject? payload)
     {
         var activity = graph.Node(nodeId);
-        _journal.Add(new JournalEntry(++state.JournalSequence, now, activity.Id!, nodeId, activity.Type!,
+        // Iterations of a ParallelForEach body are told apart by execution id; the journal names the definition's node.
+        _journal.Add(new JournalEntry(++state.JournalSequence, now, activity.Id!, DefinitionGraph.RealId(nodeId), activity.Type!,
             activity.Name, executionId, eventName, message, payload?.DeepClone().AsObject()));
     }
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>
+    /// Before an activity of a ParallelForEach run executes, that run's item becomes <c>CurrentValue</c> (and its index
+    /// <c>CurrentIndex</c>), unless a sequential loop nearer to the activity owns those variables.
+    /// </summary>
+    private void EnterIteration(string nodeId)
+    {
+        if (DefinitionGraph.TagOf(nodeId) is null)
+        {
+            return;
+        }
+
+        for (string? child = nodeId, parent = graph.ParentOf(nodeId); parent is not null; child = parent, parent = graph.ParentOf(parent))
+        {
+            var type = graph.Node(parent).Type;
+            if (type is ActivityTypes.ForEach or ActivityTypes.For or ActivityTypes.While)
+            {
+                return;
+            }
+
+            if (type == ActivityTypes.ParallelForEach)
+            {
+                var tag = DefinitionGraph.TagOf(child)!;
+                var iteration = state.Active.FirstOrDefault(a => a.NodeId == parent)?.Properties?[Activities.ParallelForEachActivity.IterationsKey]?[tag[(tag.LastIndexOf('|') + 1)..]];
+                if (iteration is not null)
+                {
+                    state.Variables["CurrentValue"] = iteration["value"]?.DeepClone();
+                    state.Variables["CurrentIndex"] = iteration["index"]?.DeepClone();
+                }
+
+                return;
+            }
+        }
+    }
 }

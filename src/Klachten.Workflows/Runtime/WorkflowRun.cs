@@ -6,8 +6,8 @@ namespace Klachten.Workflows.Runtime;
 
 /// <summary>
 /// One engine step over one instance. Activities run from a FIFO scheduler (Elsa's default queue-based scheduler);
-/// completion emits tokens on the connections of the chosen outcomes and schedules targets by their merge mode,
-/// as Elsa's token-based flowchart does (<c>Flowchart.Tokens.cs</c>). Nested flowcharts keep their own tokens.
+/// a flowchart schedules the targets of a completed child by visit counters (Elsa 3.8's default counter-based mode,
+/// <c>Flowchart.Counters.cs</c>) or by tokens (the token-based mode, <c>Flowchart.Tokens.cs</c>), per instance.
 /// </summary>
 internal sealed partial class WorkflowRun(
     DefinitionGraph graph,
@@ -51,6 +51,7 @@ internal sealed partial class WorkflowRun(
         // One resumption consumes every bookmark of that execution (e.g. a task and its reminder timer).
         state.Bookmarks.RemoveAll(b => b.ExecutionId == active.ExecutionId);
         var activity = graph.Node(active.NodeId);
+        EnterIteration(active.NodeId);
         var context = NewContext(activity, active.ExecutionId, active.Properties);
         Journal(active.NodeId, active.ExecutionId, "Resumed", null, null);
         ActivityResult result;
@@ -73,6 +74,7 @@ internal sealed partial class WorkflowRun(
         CancelNodes(state.Active.Select(a => a.NodeId).ToHashSet(StringComparer.Ordinal));
         _queue.Clear();
         state.Tokens.Clear();
+        state.FlowScopes.Clear();
         state.Status = WorkflowStatus.Finished;
         state.SubStatus = WorkflowSubStatus.Cancelled;
         state.FinishedAt = now;
@@ -130,6 +132,7 @@ internal sealed partial class WorkflowRun(
     private void Execute(ScheduledActivity item)
     {
         var activity = graph.Node(item.NodeId);
+        EnterIteration(item.NodeId);
         Journal(item.NodeId, item.ExecutionId, "Started", null, null);
         if (activity.IsFlowchart)
         {
@@ -165,6 +168,8 @@ internal sealed partial class WorkflowRun(
 
     private bool StartFlowchart(string flowchartNodeId)
     {
+        // A flowchart run again (in a loop's body) counts its visits afresh, as Elsa's new execution context does.
+        state.FlowScopes.Remove(flowchartNodeId);
         // Elsa's first rule: the activity whose trigger started the workflow, if it is a direct child.
         if (state.TriggerActivityId is { } triggerId && graph.Flowchart(flowchartNodeId).Has(triggerId))
         {
@@ -203,7 +208,7 @@ internal sealed partial class WorkflowRun(
                 var payload = WithActivityState(context);
                 payload["outcomes"] = new JsonArray(completed.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
                 Journal(nodeId, context.ExecutionId, "Completed", null, payload);
-                OnCompleted(nodeId, completed.Outcomes);
+                OnCompleted(nodeId, context.ExecutionId, completed.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
                 state.Active.Add(new ActiveActivity
@@ -226,7 +231,7 @@ internal sealed partial class WorkflowRun(
             case ActivityResult.Break:
                 Journal(nodeId, context.ExecutionId, "Completed", null, new JsonObject { ["outcomes"] = new JsonArray("Done") });
                 MarkBreaking(nodeId);
-                OnCompleted(nodeId, ["Done"]);
+                OnCompleted(nodeId, context.ExecutionId, ["Done"]);
                 break;
             case ActivityResult.Finished finished:
                 var finishedPayload = WithActivityState(context);

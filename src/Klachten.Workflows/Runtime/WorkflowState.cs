@@ -85,8 +85,17 @@ public sealed class WorkflowState
     /// <summary>Outputs of completed activities by activity id.</summary>
     public Dictionary<string, JsonObject> Outputs { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Instance properties (Elsa's <c>workflowState.properties</c>); <c>Flowchart:ExecutionMode</c> records the flowchart
+    /// mode chosen at the start. A state without it was stored before the counter-based mode existed: token-based.
+    /// </summary>
+    public Dictionary<string, string> Properties { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Flowchart control-flow tokens (Elsa's token-based flowchart).</summary>
     public List<FlowToken> Tokens { get; init; } = [];
+
+    /// <summary>Visit counters per flowchart node id (Elsa's counter-based flowchart).</summary>
+    public Dictionary<string, FlowScope> FlowScopes { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Activities scheduled but not yet executed (non-empty only after a fault stopped the run).</summary>
     public List<ScheduledActivity> Scheduled { get; init; } = [];
