@@ -5,6 +5,7 @@ using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Expressions;
 using Klachten.Workflows.Runtime;
 using Klachten.Workflows.Terms;
+using Microsoft.Extensions.Options;
 
 namespace Klachten.Server.Runtime;
 
@@ -32,7 +33,8 @@ internal static class RuntimeExtensions
             sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<EngineServices>(),
-            sp.GetRequiredService<ActivityCatalog>()));
+            sp.GetRequiredService<ActivityCatalog>(),
+            new WorkflowEngineOptions { DefaultFlowchartMode = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.FlowchartMode }));
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddSingleton<TimerSignal>();
         builder.Services.AddScoped<StepWriter>();

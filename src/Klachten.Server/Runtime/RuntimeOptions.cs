@@ -22,6 +22,12 @@ internal sealed class RuntimeOptions
     [Range(1, 64)]
     public int TimerParallelism { get; set; } = 4;
 
+    /// <summary>
+    /// How flowcharts run when neither the instance nor its definition (<c>customProperties["Flowchart:ExecutionMode"]</c>)
+    /// says: counter-based, Elsa 3.8's default, or token-based.
+    /// </summary>
+    public Klachten.Workflows.Runtime.FlowchartExecutionMode FlowchartMode { get; set; } = Klachten.Workflows.Runtime.FlowchartExecutionMode.CounterBased;
+
     /// <summary>This node's name in timer claims.</summary>
     public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }
