@@ -31,7 +31,8 @@ public sealed class WorkflowEngine
     public bool CanExecute(string typeName) => _activities.TryGet(typeName, out _);
 
     /// <summary>Creates an instance and runs it until it finishes or waits.</summary>
-    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null)
+    /// <param name="parent">The instance that started this one as a child, and the bookmark it waits on (if it waits).</param>
+    public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null, ParentLink? parent = null)
     {
         var now = _clock.GetUtcNow();
         var state = new WorkflowState
@@ -43,6 +44,8 @@ public sealed class WorkflowEngine
             CorrelationId = correlationId,
             Input = input ?? [],
             TriggerActivityId = triggerActivityId,
+            ParentInstanceId = parent?.InstanceId,
+            ParentBookmarkId = parent?.BookmarkId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -101,3 +104,8 @@ public sealed class WorkflowEngine
         return new WorkflowRun(graph, state, now, _expressions, _activities, _services);
     }
 }
+
+/// <summary>The parent of a child instance (ExecuteWorkflow, DispatchWorkflow).</summary>
+/// <param name="InstanceId">The parent instance.</param>
+/// <param name="BookmarkId">The parent's bookmark to resume when the child finishes; null when the parent does not wait.</param>
+public sealed record ParentLink(string InstanceId, string? BookmarkId);
