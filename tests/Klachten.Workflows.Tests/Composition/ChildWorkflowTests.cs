@@ -3,7 +3,6 @@ using Klachten.Workflows.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using static Klachten.Workflows.Tests.Composition.Composites;
 
-
 namespace Klachten.Workflows.Tests.Composition;
 
 /// <summary>
