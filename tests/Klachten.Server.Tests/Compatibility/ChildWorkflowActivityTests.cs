@@ -27,9 +27,9 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
             LineJs("p2", "`Parent received: ${getChildResult().output.Result}`")), variables: ["ChildResult"]);
 
         Assert.Equal("Finished", (string?)parent["subStatus"]);
-        Assert.Equal(["Parent: Before child", "Parent received: 42"], await fixture.LinesAsync((string)parent["id"]!));
-        var childInstance = Assert.Single(await fixture.InstancesOfAsync(child));
-        Assert.Equal(["Child output: 42"], await fixture.LinesAsync(childInstance.Id));
+        Assert.Equal(["Parent: Before child", "Parent received: 42"], await fixture.Factory.LinesAsync((string)parent["id"]!));
+        var childInstance = Assert.Single(await fixture.Factory.InstancesOfAsync(child));
+        Assert.Equal(["Child output: 42"], await fixture.Factory.LinesAsync(childInstance.Id));
         Assert.Equal("Finished", childInstance.SubStatus);
     }
 
@@ -47,8 +47,8 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
             SetOutput("p3", "Child", "getChildResult().workflowInstanceId + ' ' + getChildResult().subStatus")), variables: ["ChildResult"]);
 
         Assert.Equal("Finished", (string?)parent["subStatus"]);
-        Assert.Equal(["Parent: Before child", "Parent: After child"], await fixture.LinesAsync((string)parent["id"]!));
-        var childInstance = Assert.Single(await fixture.InstancesOfAsync(child));
+        Assert.Equal(["Parent: Before child", "Parent: After child"], await fixture.Factory.LinesAsync((string)parent["id"]!));
+        var childInstance = Assert.Single(await fixture.Factory.InstancesOfAsync(child));
         Assert.Equal($"{childInstance.Id} Suspended", (string?)parent["output"]!["Child"]);
         var detail = await GetInstanceAsync(childInstance.Id);
         Assert.Equal(("Running", "Suspended"), ((string?)detail["status"], (string?)detail["subStatus"]));
@@ -70,17 +70,17 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
             LineJs("p1", "'Parent received: ' + getChildResult().Result")), variables: ["ChildResult"]);
 
         Assert.Equal("Suspended", (string?)parent["subStatus"]);
-        var childInstance = Assert.Single(await fixture.InstancesOfAsync(child));
+        var childInstance = Assert.Single(await fixture.Factory.InstancesOfAsync(child));
         Assert.Equal(correlationId, childInstance.CorrelationId);
-        Assert.Equal(["Child received: Hello from parent"], await fixture.LinesAsync(childInstance.Id));
+        Assert.Equal(["Child received: Hello from parent"], await fixture.Factory.LinesAsync(childInstance.Id));
 
         using var trigger = await _owner.PostAsync("/elsa/api/events/Akkoord/trigger", ElsaJson.Body(new JsonObject { ["correlationId"] = correlationId }));
         Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
 
         // The child's last step resumed the parent in its own transaction: both are final when the trigger answers.
         Assert.Equal("Finished", (string?)(await GetInstanceAsync((string)parent["id"]!))["subStatus"]);
-        Assert.Equal(["Parent received: akkoord"], await fixture.LinesAsync((string)parent["id"]!));
-        Assert.Empty(await fixture.BookmarksOfAsync((string)parent["id"]!));
+        Assert.Equal(["Parent received: akkoord"], await fixture.Factory.LinesAsync((string)parent["id"]!));
+        Assert.Empty(await fixture.Factory.BookmarksOfAsync((string)parent["id"]!));
     }
 
     // Elsa: test/component/.../Composition/DispatchWorkflows/DispatchWorkflowsTests.cs DispatchWithInput_ShouldSendInputToChildWorkflow,
@@ -96,10 +96,10 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
             Line("p1", "Parent completed")));
 
         Assert.Equal("Finished", (string?)parent["subStatus"]);
-        Assert.Equal(["Parent completed"], await fixture.LinesAsync((string)parent["id"]!));
-        var childInstance = await Eventually.Until(async () => (await fixture.InstancesOfAsync(child)).SingleOrDefault(), c => c is { SubStatus: "Finished" });
+        Assert.Equal(["Parent completed"], await fixture.Factory.LinesAsync((string)parent["id"]!));
+        var childInstance = await Eventually.Until(async () => (await fixture.Factory.InstancesOfAsync(child)).SingleOrDefault(), c => c is { SubStatus: "Finished" });
         Assert.Equal(correlationId, childInstance!.CorrelationId);
-        Assert.Equal(["Received: Hello from parent!"], await fixture.LinesAsync(childInstance.Id));
+        Assert.Equal(["Received: Hello from parent!"], await fixture.Factory.LinesAsync(childInstance.Id));
         Assert.Equal((string?)parent["id"], (string?)(await GetInstanceAsync(childInstance.Id))["parentWorkflowInstanceId"]);
     }
 
@@ -116,8 +116,8 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
         Assert.Equal("Suspended", (string?)parent["subStatus"]);
         var parentId = (string)parent["id"]!;
         await Eventually.Until(async () => (string?)(await GetInstanceAsync(parentId))["subStatus"] == "Finished");
-        Assert.Equal(["Parent received: ja"], await fixture.LinesAsync(parentId));
-        Assert.Single(await fixture.InstancesOfAsync(child));
+        Assert.Equal(["Parent received: ja"], await fixture.Factory.LinesAsync(parentId));
+        Assert.Single(await fixture.Factory.InstancesOfAsync(child));
     }
 
     // Elsa: DispatchWorkflowsTests.DispatchWithInvalidWorkflowDefinitionId_ShouldThrow (the parent faults).

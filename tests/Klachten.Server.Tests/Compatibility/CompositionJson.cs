@@ -95,25 +95,25 @@ internal static class CompositionJson
         return node;
     }
 
-    public static async Task<string[]> LinesAsync(this ServerFixture fixture, string instanceId)
+    public static async Task<string[]> LinesAsync(this KlachtenFactory factory, string instanceId)
     {
-        using var scope = fixture.Factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         var payloads = await scope.ServiceProvider.GetRequiredService<KlachtenDbContext>().JournalEntries.AsNoTracking()
             .Where(j => j.InstanceId == instanceId && j.EventName == "Completed" && j.ActivityType == "Elsa.WriteLine")
             .OrderBy(j => j.Sequence).Select(j => j.PayloadJson).ToListAsync();
         return [.. payloads.Select(p => p is null ? string.Empty : (string?)JsonNode.Parse(p)!["text"] ?? string.Empty)];
     }
 
-    public static async Task<List<WorkflowInstanceEntity>> InstancesOfAsync(this ServerFixture fixture, string definitionId)
+    public static async Task<List<WorkflowInstanceEntity>> InstancesOfAsync(this KlachtenFactory factory, string definitionId)
     {
-        using var scope = fixture.Factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<KlachtenDbContext>().WorkflowInstances.AsNoTracking()
             .Where(i => i.DefinitionId == definitionId).OrderBy(i => i.CreatedAt).ToListAsync();
     }
 
-    public static async Task<List<string>> BookmarksOfAsync(this ServerFixture fixture, string instanceId)
+    public static async Task<List<string>> BookmarksOfAsync(this KlachtenFactory factory, string instanceId)
     {
-        using var scope = fixture.Factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<KlachtenDbContext>().Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId).Select(b => b.Id).ToListAsync();
     }

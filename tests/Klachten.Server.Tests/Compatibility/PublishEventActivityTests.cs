@@ -30,13 +30,13 @@ public abstract class PublishEventActivityTests(ServerFixture fixture)
         var publisher = await ExecuteAsync(await PublishAsync(Sequence(PublishEvent("pub", eventName, correlationId: "zaak-1"))), null);
 
         Assert.Equal("Finished", (string?)publisher["subStatus"]);
-        await Eventually.Until(async () => (await fixture.InstancesOfAsync(waiter)).Count(i => i.SubStatus == "Finished") == 1);
+        await Eventually.Until(async () => (await fixture.Factory.InstancesOfAsync(waiter)).Count(i => i.SubStatus == "Finished") == 1);
         await DeliveredAsync((string)publisher["id"]!);
-        var instances = await fixture.InstancesOfAsync(waiter);
+        var instances = await fixture.Factory.InstancesOfAsync(waiter);
         Assert.Equal("Finished", instances.Single(i => i.Id == (string)first["id"]!).SubStatus);
         Assert.Equal("Suspended", instances.Single(i => i.Id == (string)second["id"]!).SubStatus);
-        Assert.Equal(["Order Shipped"], await fixture.LinesAsync((string)first["id"]!));
-        Assert.Single(await fixture.BookmarksOfAsync((string)second["id"]!));
+        Assert.Equal(["Order Shipped"], await fixture.Factory.LinesAsync((string)first["id"]!));
+        Assert.Single(await fixture.Factory.BookmarksOfAsync((string)second["id"]!));
     }
 
     // Elsa: test/component/.../Primitives/Event/PublishEventTests.cs PublishEvent_GlobalEvent_TriggersConsumerWorkflow and
@@ -50,7 +50,7 @@ public abstract class PublishEventActivityTests(ServerFixture fixture)
         var consumer = await PublishAsync(Flowchart(Event("e1", eventName, canStartWorkflow: true, result: "Payload"), SetOutput("s1", "ReceivedPayload", "getPayload()")), "Payload");
         var publisher = await ExecuteAsync(await PublishAsync(Sequence(PublishEvent("pub", eventName, correlationId: correlationId, payload: "({ Status: 'Shipped' })"))), correlationId);
 
-        var started = await Eventually.Until(async () => await fixture.InstancesOfAsync(consumer), list => list.Any(i => i.SubStatus == "Finished"));
+        var started = await Eventually.Until(async () => await fixture.Factory.InstancesOfAsync(consumer), list => list.Any(i => i.SubStatus == "Finished"));
 
         var instance = Assert.Single(started);
         Assert.Equal(correlationId, instance.CorrelationId);
@@ -59,7 +59,7 @@ public abstract class PublishEventActivityTests(ServerFixture fixture)
 
         var messageId = await DeliveredAsync((string)publisher["id"]!);
         await RedeliverAsync(messageId);
-        Assert.Single(await fixture.InstancesOfAsync(consumer));
+        Assert.Single(await fixture.Factory.InstancesOfAsync(consumer));
     }
 
     // Elsa: PublishEventTests.PublishEvent_LocalEvent_CompletesWorkflow (PublishAndConsumeEventWorkflow): the event is
@@ -73,8 +73,8 @@ public abstract class PublishEventActivityTests(ServerFixture fixture)
         var state = await ExecuteAsync(workflow, null);
 
         Assert.Equal("Suspended", (string?)state["subStatus"]);
-        await Eventually.Until(async () => (await fixture.InstancesOfAsync(workflow)).Single().SubStatus == "Finished");
-        Assert.Equal(["Ontvangen"], await fixture.LinesAsync((string)state["id"]!));
+        await Eventually.Until(async () => (await fixture.Factory.InstancesOfAsync(workflow)).Single().SubStatus == "Finished");
+        Assert.Equal(["Ontvangen"], await fixture.Factory.LinesAsync((string)state["id"]!));
     }
 
     private async Task<string> PublishAsync(JsonObject root, params string[] variables)

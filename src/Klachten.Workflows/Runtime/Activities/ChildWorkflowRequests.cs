@@ -31,8 +31,10 @@ internal static class ChildWorkflowRequests
         input["ParentInstanceId"] = context.State.Id;
         var correlationId = context.GetString("correlationId");
         var wait = context.GetBool("waitForCompletion") ?? false;
-        var instanceId = context.StableId("child-instance").Replace("-", string.Empty, StringComparison.Ordinal);
-        var bookmarkId = context.StableId("child-bookmark").Replace("-", string.Empty, StringComparison.Ordinal);
+        // A retry runs the same execution again after a fault (an incident more): it asks for a new child, not the same one.
+        var attempt = context.State.Incidents.Count;
+        var instanceId = context.StableId($"child-instance/{attempt}").Replace("-", string.Empty, StringComparison.Ordinal);
+        var bookmarkId = context.StableId($"child-bookmark/{attempt}").Replace("-", string.Empty, StringComparison.Ordinal);
         context.AddEffect(new ChildWorkflowRequested(instanceId, definitionId, input, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId,
             context.State.Id, bookmarkId, wait, dispatch));
         context.JournalPayload["childInstanceId"] = instanceId;
