@@ -3,6 +3,7 @@ using Klachten.Contracts;
 using Klachten.Server.Features.Definitions;
 using Klachten.Workflows.Definitions;
 using Klachten.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace Klachten.Server.Runtime;
 
@@ -99,6 +100,41 @@ internal sealed partial class WorkflowRuntime
         if (resumed is not null)
         {
             _nested.Add(resumed);
+        }
+    }
+
+    /// <summary>
+    /// Cancels an instance and then its running children and theirs (Elsa's WorkflowCancellationService), each in a
+    /// step of its own: a parent lock is never held while a child's is awaited, which would be the reverse of the
+    /// order in which a finishing child takes them.
+    /// </summary>
+    public async Task<StepOutcome> CancelWithChildrenAsync(string instanceId, string? cancelledBy, CancellationToken cancellationToken)
+    {
+        var outcome = await CancelAsync(instanceId, cancelledBy, cancellationToken);
+        if (outcome.Status == StepStatus.Done)
+        {
+            await CancelChildrenAsync(instanceId, cancelledBy, 0, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task CancelChildrenAsync(string parentId, string? cancelledBy, int depth, CancellationToken cancellationToken)
+    {
+        if (depth >= MaxNestedDepth * 4)
+        {
+            return;
+        }
+
+        // The parent lives in the state JSON (no column): a text match on running instances finds the children.
+        var marker = $"\"parentInstanceId\":\"{parentId}\"";
+        var running = nameof(WorkflowStatus.Running);
+        var children = await db.WorkflowInstances.AsNoTracking().Where(i => i.Status == running && i.StateJson.Contains(marker))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var child in children)
+        {
+            await CancelAsync(child, cancelledBy, cancellationToken);
+            await CancelChildrenAsync(child, cancelledBy, depth + 1, cancellationToken);
         }
     }
 

@@ -132,6 +132,26 @@ public abstract class ChildWorkflowActivityTests(ServerFixture fixture)
         Assert.Contains("heeft geen gepubliceerde versie", (string?)parent["incidents"]![0]!["message"], StringComparison.Ordinal);
     }
 
+    // Elsa: src/modules/Elsa.Workflows.Runtime/Services/WorkflowCancellationService.cs CancelChildWorkflowInstances (no test
+    // of its own there): cancelling a parent cancels its running children, a grandchild included.
+    [Fact]
+    public async Task Cancel_Parent_CancelsItsRunningChildren()
+    {
+        var grandchild = await PublishAsync(Flowchart(Event("g1", "NooitGebeurd")));
+        var child = await PublishAsync(Sequence(Dispatch("d1", grandchild, wait: false), Event("c1", "NooitGebeurd")));
+        var parent = await RunAsync(Sequence(Execute("exec", child, wait: true)));
+        var parentId = (string)parent["id"]!;
+        Assert.Equal("Suspended", (string?)parent["subStatus"]);
+        await Eventually.Until(async () => (await fixture.Factory.InstancesOfAsync(grandchild)).Count == 1);
+
+        using var cancelled = await _owner.PostAsync($"/elsa/api/workflow-instances/{parentId}/cancel", ElsaJson.Body(new JsonObject()));
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("Cancelled", (string?)(await GetInstanceAsync(parentId))["subStatus"]);
+        Assert.Equal("Cancelled", Assert.Single(await fixture.Factory.InstancesOfAsync(child)).SubStatus);
+        Assert.Equal("Cancelled", Assert.Single(await fixture.Factory.InstancesOfAsync(grandchild)).SubStatus);
+    }
+
     private async Task<string> PublishAsync(JsonObject root, params string[] variables)
     {
         var id = ElsaJson.NewDefinitionId();
