@@ -77,6 +77,24 @@ public abstract class PublishEventActivityTests(ServerFixture fixture)
         Assert.Equal(["Ontvangen"], await fixture.Factory.LinesAsync((string)state["id"]!));
     }
 
+    // A chain of outbox deliveries: the parent's StartChildWorkflow starts the child, whose PublishWorkflowEvent starts a
+    // third workflow, while the parent waits for the child (DispatchWorkflowsTests.DispatchAndWaitWorkflow_ShouldWaitForChildWorkflowToComplete
+    // with PublishEventTests.PublishEvent_GlobalEvent_TriggersConsumerWorkflow inside).
+    [Fact]
+    public async Task PublishEvent_InADispatchedChild_StartsTheTriggeredWorkflow_AndTheParentFinishes()
+    {
+        var eventName = "Doorgegeven-" + Guid.NewGuid().ToString("N")[..6];
+        var triggered = await PublishAsync(Flowchart(Event("e1", eventName, canStartWorkflow: true), Line("t1", "Gestart")));
+        var child = await PublishAsync(Flowchart(PublishEvent("pub", eventName, correlationId: "zaak-9"), SetOutput("c1", "Answer", "'ja'")));
+        var parent = await ExecuteAsync(await PublishAsync(Sequence(Dispatch("disp", child, wait: true, result: "ChildResult"), LineJs("p1", "'Parent received: ' + getChildResult().Answer")), "ChildResult"), null);
+
+        Assert.Equal("Suspended", (string?)parent["subStatus"]);
+        var started = await Eventually.Until(() => fixture.Factory.InstancesOfAsync(triggered), list => list.Count > 0 && list.All(i => i.SubStatus == "Finished"));
+        Assert.Equal("zaak-9", Assert.Single(started).CorrelationId);
+        await Eventually.Until(async () => (await fixture.Factory.LinesAsync((string)parent["id"]!)).Length > 0);
+        Assert.Equal(["Parent received: ja"], await fixture.Factory.LinesAsync((string)parent["id"]!));
+    }
+
     private async Task<string> PublishAsync(JsonObject root, params string[] variables)
     {
         var id = ElsaJson.NewDefinitionId();
