@@ -14,5 +14,7 @@ public static class MessageTypes
         [nameof(LetterSent)] = typeof(LetterSent),
         [nameof(LetterFailed)] = typeof(LetterFailed),
         [nameof(DocumentArchived)] = typeof(DocumentArchived),
+        [nameof(StartChildWorkflow)] = typeof(StartChildWorkflow),
+        [nameof(PublishWorkflowEvent)] = typeof(PublishWorkflowEvent),
     };
 }

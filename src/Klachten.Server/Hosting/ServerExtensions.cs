@@ -3,6 +3,7 @@ using Klachten.Server.Features.Administration;
 using Klachten.Server.Features.Audit;
 using Klachten.Server.Features.Auth;
 using Klachten.Server.Features.Complaints;
+using Klachten.Server.Features.Composition;
 using Klachten.Server.Features.Definitions;
 using Klachten.Server.Features.Descriptors;
 using Klachten.Server.Features.HttpWorkflows;
@@ -64,7 +65,14 @@ internal static class ServerExtensions
             builder.AddEmbeddedServices();
         }
 
-        builder.AddKlachtenMessaging(ComplaintsEndpoints.AddLetterOutcomeConsumers, embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
+        builder.AddComposition();
+        builder.AddKlachtenMessaging(
+            consumers =>
+            {
+                ComplaintsEndpoints.AddLetterOutcomeConsumers(consumers);
+                CompositionFeature.AddCompositionConsumers(consumers);
+            },
+            embedded ? EmbeddedServices.AddEmbeddedConsumers : null);
 
         builder.Services.AddSingleton(ActivityCatalog.Default);
         builder.Services.AddSingleton<DefinitionValidator>();

@@ -12,25 +12,26 @@ namespace Klachten.Server.Runtime;
 /// after the lock, runs the engine and writes state, bookmarks, journal, tasks and outbox rows before committing.
 /// A bookmark is therefore resumed at most once, however many nodes or requests race for it.
 /// </summary>
-internal sealed class WorkflowRuntime(
+internal sealed partial class WorkflowRuntime(
     KlachtenDbContext db,
     WorkflowEngine engine,
     DefinitionCache definitions,
     StepWriter writer,
     TimerSignal timerSignal,
     Messaging.OutboxSignal outboxSignal,
+    Messaging.OutboxWriter outbox,
     TimeProvider clock,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
     /// <summary>Starts an instance on the published version of a definition.</summary>
     /// <param name="versionOptions">Which version runs; the published one when null. Elsa's designer runs <c>Latest</c>, a draft included (a test run).</param>
-    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null)
+    public async Task<StepOutcome> StartAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null, ParentLink? parent = null)
     {
         instanceId ??= Guid.CreateVersion7().ToString("N");
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["WorkflowInstanceId"] = instanceId });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId, versionOptions, triggerActivityId);
+        var result = await StartWithinAsync(definitionId, input, correlationId, cancellationToken, instanceId, versionOptions, triggerActivityId, parent);
         if (result is null)
         {
             return StepOutcome.NotFound(versionOptions is null or { Selector: VersionSelector.Published }
@@ -50,7 +51,19 @@ internal sealed class WorkflowRuntime(
     /// Starts an instance inside the caller's transaction (e.g. with the complaint it belongs to): the caller saves,
     /// commits and then calls <see cref="AfterCommit"/>. Null when the definition has no published version.
     /// </summary>
-    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null)
+    public async Task<RunResult?> StartWithinAsync(string definitionId, JsonObject? input, string? correlationId, CancellationToken cancellationToken, string? instanceId = null, VersionOptions? versionOptions = null, string? triggerActivityId = null, ParentLink? parent = null)
+    {
+        var result = await StartCoreAsync(definitionId, input, correlationId, instanceId, versionOptions, triggerActivityId, parent, cancellationToken);
+        if (result is not null)
+        {
+            await ResumeParentAsync(result.State, cancellationToken);
+        }
+
+        return result;
+    }
+
+    // A start without its parent's resumption: a child started within its parent's step is taken up by the parent there.
+    private async Task<RunResult?> StartCoreAsync(string definitionId, JsonObject? input, string? correlationId, string? instanceId, VersionOptions? versionOptions, string? triggerActivityId, ParentLink? parent, CancellationToken cancellationToken)
     {
         var versionId = await db.WorkflowDefinitionVersions.AsNoTracking()
             .Where(v => v.DefinitionId == definitionId)
@@ -66,7 +79,7 @@ internal sealed class WorkflowRuntime(
         // Telemetry: the span whose traceparent the step's outbox rows carry (see Features/Telemetry).
         using var activity = Features.Telemetry.ServerTelemetry.StartStep("start", instanceId ??= Guid.CreateVersion7().ToString("N"), definitionId);
         var definition = (await definitions.GetAsync(db, versionId, cancellationToken))!;
-        var result = engine.Start(definition, instanceId, input, correlationId, triggerActivityId);
+        var result = await RunChildrenAsync(definition, engine.Start(definition, instanceId, input, correlationId, triggerActivityId, parent), cancellationToken);
         await writer.WriteAsync(result, previous: null, name: definition.Name, actor: null, cancellationToken);
         await NotifyIfTimerDueSoonAsync(result, new HashSet<string>(), cancellationToken);
         return result;
@@ -112,34 +125,16 @@ internal sealed class WorkflowRuntime(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.LockInstanceAsync(instanceId, cancellationToken);
-            var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-            if (instance is null)
-            {
-                return StepOutcome.NotFound($"Workflowinstantie '{instanceId}' bestaat niet.");
-            }
-
-            var state = WorkflowStateJson.Deserialize(instance.StateJson);
-            var previousBookmarks = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-            if (guard is not null && await guard(state) is { } rejection)
-            {
-                return StepOutcome.Rejected(rejection);
-            }
-
-            var definition = await definitions.GetAsync(db, state.DefinitionVersionId, cancellationToken)
-                ?? throw new InvalidOperationException($"Definition version {state.DefinitionVersionId} of instance {instanceId} is missing.");
-            var result = step(definition, state);
+            var (outcome, result) = await StepWithinAsync(instanceId, step, guard, actor, cancellationToken);
             if (result is null)
             {
-                return StepOutcome.AlreadyHandled("Deze stap is al uitgevoerd of niet (meer) mogelijk.");
+                return outcome;
             }
 
-            await writer.WriteAsync(result, new PreviousStep(instance, previousBookmarks), definition.Name, actor, cancellationToken);
-            await NotifyIfTimerDueSoonAsync(result, previousBookmarks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             AfterCommit(result);
-            return new StepOutcome(StepStatus.Done, result.State);
+            return outcome;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -150,6 +145,43 @@ internal sealed class WorkflowRuntime(
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>One step inside the caller's transaction: lock, read, run, write; a finished child resumes its waiting parent.</summary>
+    private async Task<(StepOutcome Outcome, RunResult? Result)> StepWithinAsync(
+        string instanceId,
+        Func<Workflows.Definitions.WorkflowDefinitionModel, WorkflowState, RunResult?> step,
+        Func<WorkflowState, Task<string?>>? guard,
+        string? actor,
+        CancellationToken cancellationToken)
+    {
+        await db.LockInstanceAsync(instanceId, cancellationToken);
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null)
+        {
+            return (StepOutcome.NotFound($"Workflowinstantie '{instanceId}' bestaat niet."), null);
+        }
+
+        var state = WorkflowStateJson.Deserialize(instance.StateJson);
+        var previousBookmarks = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        if (guard is not null && await guard(state) is { } rejection)
+        {
+            return (StepOutcome.Rejected(rejection), null);
+        }
+
+        var definition = await definitions.GetAsync(db, state.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition version {state.DefinitionVersionId} of instance {instanceId} is missing.");
+        var result = step(definition, state);
+        if (result is null)
+        {
+            return (StepOutcome.AlreadyHandled("Deze stap is al uitgevoerd of niet (meer) mogelijk."), null);
+        }
+
+        result = await RunChildrenAsync(definition, result, cancellationToken);
+        await writer.WriteAsync(result, new PreviousStep(instance, previousBookmarks), definition.Name, actor, cancellationToken);
+        await NotifyIfTimerDueSoonAsync(result, previousBookmarks, cancellationToken);
+        await ResumeParentAsync(result.State, cancellationToken);
+        return (new StepOutcome(StepStatus.Done, result.State), result);
     }
 
     // Timers due later are found by the timer loop's own schedule; only a soon-due one needs waking.
@@ -165,9 +197,16 @@ internal sealed class WorkflowRuntime(
         }
     }
 
-    /// <summary>Wakes the local timer loop when the committed step created a timer due soon.</summary>
+    /// <summary>Wakes the outbox relay and the local timer loop for what the committed step (and the children and parents it ran) produced.</summary>
     public void AfterCommit(RunResult result)
     {
+        var nested = _nested.ToList();
+        _nested.Clear();
+        foreach (var other in nested)
+        {
+            AfterCommit(other);
+        }
+
         if (result.Effects.Count > 0)
         {
             outboxSignal.Wake();

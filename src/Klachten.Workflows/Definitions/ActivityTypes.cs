@@ -53,6 +53,15 @@ public static class ActivityTypes
     /// <summary>Waits for a named event.</summary>
     public const string Event = EventActivity.Type;
 
+    /// <summary>Publishes an event to waiting Event activities and event-triggered workflows.</summary>
+    public const string PublishEvent = PublishEventActivity.Type;
+
+    /// <summary>Starts a child instance within the step, optionally waiting for it to finish.</summary>
+    public const string ExecuteWorkflow = ExecuteWorkflowActivity.Type;
+
+    /// <summary>Queues a child instance, optionally waiting for it to finish.</summary>
+    public const string DispatchWorkflow = DispatchWorkflowActivity.Type;
+
     /// <summary>A task for a person in a role.</summary>
     public const string HumanTask = HumanTaskActivity.Type;
 

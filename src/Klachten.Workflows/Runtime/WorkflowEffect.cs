@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Klachten.Workflows.Runtime;
 
 /// <summary>
@@ -98,4 +100,45 @@ public sealed record EmailRequested(string MessageId, IReadOnlyList<string> To, 
 /// <param name="StatusCode">HTTP status.</param>
 /// <param name="ContentType">Content type of <paramref name="Content"/>.</param>
 /// <param name="Content">Body: text as it is, anything else as JSON.</param>
-public sealed record HttpResponseRequested(int StatusCode, string ContentType, System.Text.Json.Nodes.JsonNode? Content) : WorkflowEffect;
+public sealed record HttpResponseRequested(int StatusCode, string ContentType, JsonNode? Content) : WorkflowEffect;
+
+/// <summary>
+/// Start a child instance (Elsa's ExecuteWorkflow and DispatchWorkflow). The activity waits on
+/// <paramref name="BookmarkId"/> either way: the host resumes it at once unless the parent waits for a child that has
+/// not finished, and faults it (<see cref="ChildWorkflowFault"/>) when the child cannot start.
+/// </summary>
+/// <param name="InstanceId">The child's instance id, stable for this execution.</param>
+/// <param name="DefinitionId">The child's definition; its published version runs.</param>
+/// <param name="Input">The child's input (with <c>ParentInstanceId</c>, as Elsa adds it).</param>
+/// <param name="CorrelationId">The child's correlation id.</param>
+/// <param name="ParentInstanceId">This instance.</param>
+/// <param name="BookmarkId">The bookmark the activity waits on.</param>
+/// <param name="WaitForCompletion">Whether the activity completes only when the child has finished.</param>
+/// <param name="Dispatch">Queue the child (DispatchWorkflow) instead of running it within this step (ExecuteWorkflow).</param>
+public sealed record ChildWorkflowRequested(
+    string InstanceId,
+    string DefinitionId,
+    JsonObject Input,
+    string? CorrelationId,
+    string ParentInstanceId,
+    string BookmarkId,
+    bool WaitForCompletion,
+    bool Dispatch) : WorkflowEffect;
+
+/// <summary>An event to deliver after this step has committed (Elsa's PublishEvent), as <c>POST /events/{name}/trigger</c> does.</summary>
+/// <param name="MessageId">Stable per execution: a redelivery starts nothing twice.</param>
+/// <param name="EventName">Event name.</param>
+/// <param name="CorrelationId">Only bookmarks with this correlation id are resumed; null for all.</param>
+/// <param name="WorkflowInstanceId">For a local event: only this instance; it starts no workflows.</param>
+/// <param name="Payload">The event's payload (the Event activity's result).</param>
+public sealed record EventPublished(string MessageId, string EventName, string? CorrelationId, string? WorkflowInstanceId, JsonObject? Payload) : WorkflowEffect;
+
+/// <summary>What the host resumes a child-workflow bookmark with when the child could not start: the activity faults.</summary>
+public static class ChildWorkflowFault
+{
+    /// <summary>The key of the Dutch reason in the resume input.</summary>
+    public const string Key = "$klachtenFault";
+
+    /// <summary>A resume input that makes the activity fault with <paramref name="message"/>.</summary>
+    public static JsonObject Input(string message) => new() { [Key] = message };
+}

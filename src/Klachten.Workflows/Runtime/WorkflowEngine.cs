@@ -37,8 +37,9 @@ public sealed class WorkflowEngine
     /// Creates an instance and runs it until it finishes or waits. <paramref name="properties"/> are Elsa's run
     /// properties; <c>Flowchart:ExecutionMode</c> among them selects the flowchart mode of this instance.
     /// </summary>
+    /// <param name="parent">The instance that started this one as a child, and the bookmark it waits on (if it waits).</param>
     public RunResult Start(WorkflowDefinitionModel definition, string instanceId, JsonObject? input = null, string? correlationId = null, string? triggerActivityId = null,
-        IReadOnlyDictionary<string, string>? properties = null)
+        ParentLink? parent = null, IReadOnlyDictionary<string, string>? properties = null)
     {
         var now = _clock.GetUtcNow();
         var state = new WorkflowState
@@ -50,6 +51,8 @@ public sealed class WorkflowEngine
             CorrelationId = correlationId,
             Input = input ?? [],
             TriggerActivityId = triggerActivityId,
+            ParentInstanceId = parent?.InstanceId,
+            ParentBookmarkId = parent?.BookmarkId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -126,3 +129,8 @@ public sealed class WorkflowEngine
         return new WorkflowRun(graph, state, now, _expressions, _activities, _services);
     }
 }
+
+/// <summary>The parent of a child instance (ExecuteWorkflow, DispatchWorkflow).</summary>
+/// <param name="InstanceId">The parent instance.</param>
+/// <param name="BookmarkId">The parent's bookmark to resume when the child finishes; null when the parent does not wait.</param>
+public sealed record ParentLink(string InstanceId, string? BookmarkId);

@@ -76,6 +76,12 @@ public sealed class WorkflowState
     /// </summary>
     public string? TriggerActivityId { get; set; }
 
+    /// <summary>The instance whose ExecuteWorkflow or DispatchWorkflow started this one (Elsa's <c>parentWorkflowInstanceId</c>).</summary>
+    public string? ParentInstanceId { get; set; }
+
+    /// <summary>The parent's bookmark that waits for this instance to finish; null when the parent does not wait.</summary>
+    public string? ParentBookmarkId { get; set; }
+
     /// <summary>The instance name set by SetName; null keeps the name the instance got at its start.</summary>
     public string? Name { get; set; }
 
@@ -196,6 +202,9 @@ public enum BookmarkKind
 
     /// <summary>A named event with optional correlation; resumed by publishing the event.</summary>
     Event,
+
+    /// <summary>A child instance started by ExecuteWorkflow or DispatchWorkflow; resumed when it finishes.</summary>
+    ChildWorkflow,
 }
 
 /// <summary>A resumable point in an instance.</summary>

@@ -40,6 +40,8 @@ public sealed partial class TopologyTests(PostgreSqlMessagingServerFixture fixtu
     [InlineData(typeof(Klachten.Contracts.SendEmail), "klachten-send-email")]
     [InlineData(typeof(Klachten.Contracts.LetterSent), "klachten-letter-sent")]
     [InlineData(typeof(Klachten.Contracts.DocumentArchived), "klachten-document-archived")]
+    [InlineData(typeof(Klachten.Contracts.StartChildWorkflow), "klachten-start-child-workflow")]
+    [InlineData(typeof(Klachten.Contracts.PublishWorkflowEvent), "klachten-publish-workflow-event")]
     [InlineData(typeof(MassTransit.Fault<Klachten.Contracts.SendLetter>), "klachten-send-letter-fault")]
     public void MessageExchange_Named_KebabCaseWithPrefix(Type messageType, string expected)
     {

@@ -9,13 +9,13 @@ namespace Klachten.Server.Features.Instances;
 /// <summary>
 /// Cancel, retry and delete one instance; each answers the instance as it is afterwards. A complaint follows its
 /// instance: cancelling stops the procedure and the case becomes <c>Cancelled</c> in the same step (see
-/// <c>ComplaintProjector</c>); deleting a complaint's instance is refused, because the case refers to it.
+/// <c>ComplaintProjector</c>), and its running child instances are cancelled after it; deleting a complaint's instance is refused, because the case refers to it.
 /// </summary>
 internal static class ControlInstance
 {
     public static async Task<IResult> CancelAsync(string id, ClaimsPrincipal user, WorkflowRuntime runtime, KlachtenDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.CancelAsync(id, user.Identity?.Name, cancellationToken);
+        var outcome = await runtime.CancelWithChildrenAsync(id, user.Identity?.Name, cancellationToken);
         return await RespondAsync(id, outcome, "Alleen een lopende workflowinstantie kan worden geannuleerd.", db, cancellationToken);
     }
 

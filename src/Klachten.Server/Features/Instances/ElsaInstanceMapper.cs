@@ -15,6 +15,7 @@ internal static class ElsaInstanceMapper
         ["definitionVersionId"] = state.DefinitionVersionId,
         ["definitionVersion"] = state.DefinitionVersion,
         ["correlationId"] = state.CorrelationId,
+        ["parentWorkflowInstanceId"] = state.ParentInstanceId,
         ["status"] = state.Status.ToString(),
         ["subStatus"] = state.SubStatus.ToString(),
         ["bookmarks"] = new JsonArray(state.Bookmarks.Select(b => (JsonNode?)new JsonObject
@@ -45,7 +46,7 @@ internal static class ElsaInstanceMapper
         ["activityExecutionContexts"] = new JsonArray(),
         ["input"] = state.Input.DeepClone(),
         ["output"] = state.Output.DeepClone(),
-        ["properties"] = new JsonObject(),
+        ["properties"] = Properties(state),
         ["createdAt"] = state.CreatedAt,
         ["updatedAt"] = state.UpdatedAt,
         ["finishedAt"] = state.FinishedAt,
@@ -71,9 +72,17 @@ internal static class ElsaInstanceMapper
     public static JsonObject ToDetail(WorkflowInstanceEntity instance, WorkflowState state)
     {
         var detail = ToSummary(instance);
+        detail["parentWorkflowInstanceId"] = state.ParentInstanceId;
         detail["workflowState"] = ToWorkflowState(state);
         return detail;
     }
+
+    // Elsa keeps a child's parent (and whether it waits) in the state's properties too.
+    private static JsonObject Properties(WorkflowState state) => state.ParentInstanceId is null
+        ? []
+        : state.ParentBookmarkId is null
+            ? new JsonObject { ["ParentInstanceId"] = state.ParentInstanceId }
+            : new JsonObject { ["ParentInstanceId"] = state.ParentInstanceId, ["WaitForCompletion"] = true };
 
     private static JsonObject Payload(Bookmark bookmark)
     {
