@@ -187,6 +187,9 @@ public enum BookmarkKind
 
     /// <summary>A named event with optional correlation; resumed by publishing the event.</summary>
     Event,
+
+    /// <summary>An outgoing HTTP request (its payload); resumed by the host's sender with the response.</summary>
+    HttpRequest,
 }
 
 /// <summary>A resumable point in an instance.</summary>
