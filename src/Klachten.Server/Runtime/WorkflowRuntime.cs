@@ -19,6 +19,7 @@ internal sealed class WorkflowRuntime(
     StepWriter writer,
     TimerSignal timerSignal,
     Messaging.OutboxSignal outboxSignal,
+    HttpRequestSignal httpRequestSignal,
     TimeProvider clock,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -176,6 +177,11 @@ internal sealed class WorkflowRuntime(
         if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval))
         {
             timerSignal.Wake();
+        }
+
+        if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.HttpRequest))
+        {
+            httpRequestSignal.Wake();
         }
     }
 }
