@@ -81,7 +81,7 @@ internal static class HttpRequests
         }
 
         context.JournalPayload["request"] = $"{method} {uri.IdnHost}";
-        return (new BookmarkRequest(BookmarkKind.HttpRequest, DueAt: context.Now, Payload: payload), null);
+        return (new BookmarkRequest(BookmarkKind.HttpRequest, Payload: payload), null);
     }
 
     /// <summary>The Dutch fault for a host that is not allowed.</summary>
