@@ -14,7 +14,7 @@ namespace Klachten.Server.Features.HttpRequests;
 /// text) or <c>{failure, message}</c>. Only host, method, status and duration are logged: bodies, paths and
 /// queries may hold personal data.
 /// </summary>
-internal sealed class HttpRequestSender(IHttpClientFactory clients, IOptionsMonitor<HttpRequestOptions> options, ILogger<HttpRequestSender> logger)
+internal sealed class HttpRequestSender(IHttpClientFactory clients, IOptionsMonitor<WorkflowHttpRequestOptions> options, ILogger<HttpRequestSender> logger)
 {
     public const string ClientName = "Klachten.Workflows.HttpRequests";
 

@@ -19,7 +19,7 @@ internal sealed class HttpRequestWorker(
     TimeProvider clock,
     HttpRequestSignal signal,
     IHostApplicationLifetime lifetime,
-    IOptionsMonitor<HttpRequestOptions> options,
+    IOptionsMonitor<WorkflowHttpRequestOptions> options,
     IOptions<RuntimeOptions> runtime,
     ILogger<HttpRequestWorker> logger) : BackgroundService
 {

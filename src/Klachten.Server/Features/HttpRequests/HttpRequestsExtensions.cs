@@ -10,8 +10,8 @@ internal static class HttpRequestsExtensions
 {
     public static IHostApplicationBuilder AddHttpRequests(this IHostApplicationBuilder builder)
     {
-        builder.AddValidatedOptions<HttpRequestOptions>(HttpRequestOptions.SectionName);
-        builder.Services.AddSingleton(sp => new HttpHostPolicy(sp.GetRequiredService<IOptions<HttpRequestOptions>>().Value.AllowedHosts));
+        builder.AddValidatedOptions<WorkflowHttpRequestOptions>(WorkflowHttpRequestOptions.SectionName);
+        builder.Services.AddSingleton(sp => new HttpHostPolicy(sp.GetRequiredService<IOptions<WorkflowHttpRequestOptions>>().Value.AllowedHosts));
         // The sender's own timeout applies; no redirects, so a reply cannot lead a request to a host not allowed.
         builder.Services.AddHttpClient(HttpRequestSender.ClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });

@@ -7,7 +7,7 @@ namespace Klachten.Server.Features.HttpRequests;
 /// FlowSendHttpRequest) and how long they wait. Secure by default: with no allowed hosts every request faults its
 /// activity and nothing is sent.
 /// </summary>
-internal sealed class HttpRequestOptions : IValidatableObject
+internal sealed class WorkflowHttpRequestOptions : IValidatableObject
 {
     public const string SectionName = "Klachten:Workflows:HttpRequests";
 
