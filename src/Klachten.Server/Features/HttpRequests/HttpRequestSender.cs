@@ -35,9 +35,11 @@ internal sealed class HttpRequestSender(IHttpClientFactory clients, IOptionsMoni
         {
             request = Build(payload, url, method);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            return Failure("Invalid", $"HTTP-verzoek naar '{url.IdnHost}' kon niet worden opgebouwd: {ex.Message}");
+            // The type only: a header's value may be personal data or a secret.
+            logger.LogWarning("HTTP request to {Host} could not be built: {Error}", url.IdnHost, ex.GetType().Name);
+            return Failure("Invalid", $"HTTP-verzoek naar '{url.IdnHost}' kon niet worden opgebouwd (een header of het inhoudstype is ongeldig).");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -62,6 +64,11 @@ internal sealed class HttpRequestSender(IHttpClientFactory clients, IOptionsMoni
         {
             logger.LogWarning("HTTP {Method} to {Host}: no response within {Timeout}", method, url.IdnHost, settings.Timeout);
             return Failure(HttpFailure.Timeout, $"Geen antwoord van '{url.IdnHost}' binnen {settings.Timeout}.");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            logger.LogWarning("HTTP {Method} to {Host} refused by the client: {Error}", method, url.IdnHost, ex.GetType().Name);
+            return Failure("Invalid", $"HTTP-verzoek naar '{url.IdnHost}' kon niet worden verstuurd ({ex.GetType().Name}).");
         }
         catch (HttpRequestException ex)
         {

@@ -14,7 +14,9 @@ internal static class HttpRequestsExtensions
         builder.Services.AddSingleton(sp => new HttpHostPolicy(sp.GetRequiredService<IOptions<WorkflowHttpRequestOptions>>().Value.AllowedHosts));
         // The sender's own timeout applies; no redirects, so a reply cannot lead a request to a host not allowed.
         builder.Services.AddHttpClient(HttpRequestSender.ClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            // The factory's own log lines carry the full URL; the sender logs host and status only.
+            .RemoveAllLoggers();
         builder.Services.AddScoped<HttpRequestSender>();
         builder.Services.AddSingleton<HttpRequestSignal>();
         builder.Services.AddSingleton<HttpRequestWorker>();
