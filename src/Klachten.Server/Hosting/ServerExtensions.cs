@@ -56,6 +56,7 @@ internal static class ServerExtensions
         builder.AddAdministration();
         Features.Email.EmailProjection.AddEmail(builder);
         builder.AddHttpWorkflows();
+        Features.HttpRequests.HttpRequestsExtensions.AddHttpRequests(builder);
         builder.AddServerTelemetry();
         // The embedded default hosts the notification and archive services too; registered before the bus so that
         // their tables exist before their consumers start.

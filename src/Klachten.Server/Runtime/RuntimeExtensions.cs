@@ -28,7 +28,7 @@ internal static class RuntimeExtensions
 
         // Scripts see Dutch local time: a date a script computes is the Amsterdam calendar date, as terms are.
         builder.Services.AddSingleton<IExpressionEvaluator>(new ExpressionEvaluator(new ExpressionOptions { TimeZoneId = "Europe/Amsterdam" }));
-        builder.Services.AddSingleton(sp => new EngineServices { Terms = sp.GetRequiredService<TermCalculator>() });
+        builder.Services.AddSingleton(sp => new EngineServices { Terms = sp.GetRequiredService<TermCalculator>(), HttpHosts = sp.GetService<HttpHostPolicy>() });
         builder.Services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -20,6 +20,7 @@ internal sealed partial class WorkflowRuntime(
     TimerSignal timerSignal,
     Messaging.OutboxSignal outboxSignal,
     Messaging.OutboxWriter outbox,
+    HttpRequestSignal httpRequestSignal,
     TimeProvider clock,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -215,6 +216,11 @@ internal sealed partial class WorkflowRuntime(
         if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.Timer && b.DueAt <= clock.GetUtcNow() + options.Value.TimerPollInterval))
         {
             timerSignal.Wake();
+        }
+
+        if (result.State.Bookmarks.Any(b => b.Kind == BookmarkKind.HttpRequest))
+        {
+            httpRequestSignal.Wake();
         }
     }
 }

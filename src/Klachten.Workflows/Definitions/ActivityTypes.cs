@@ -133,4 +133,10 @@ public static class ActivityTypes
 
     /// <summary>Answers that request.</summary>
     public const string WriteHttpResponse = WriteHttpResponseActivity.Type;
+
+    /// <summary>Sends an HTTP request and runs the activity of the status code.</summary>
+    public const string SendHttpRequest = SendHttpRequestActivity.Type;
+
+    /// <summary>Sends an HTTP request and leaves through the port of the status code.</summary>
+    public const string FlowSendHttpRequest = FlowSendHttpRequestActivity.Type;
 }

@@ -76,8 +76,9 @@ public static class ListInputs
             return [.. cases.Select(c => c!["label"]?.ToString() ?? string.Empty).Where(l => l.Length > 0).Concat(type.Ports).Distinct(StringComparer.Ordinal)];
         }
 
+        // Fixed ports come along (FlowSendHttpRequest's Timeout); task outcomes and fork branches have none.
         var items = StaticItems(raw);
-        return items is { Count: 0 } ? type.PortsWhenEmpty : items;
+        return items is { Count: 0 } ? type.PortsWhenEmpty : items is null ? null : [.. items.Concat(type.Ports).Distinct(StringComparer.Ordinal)];
     }
 
     private static string? SyntaxOf(JsonObject expression) =>

@@ -223,4 +223,7 @@ public sealed class EngineServices
 
     /// <summary>Term computation on the legal calendar (for terms and task due dates).</summary>
     public Terms.TermCalculator? Terms { get; init; }
+
+    /// <summary>Hosts HTTP requests may go to, checked before a request is queued; null checks nothing (engine tests).</summary>
+    public HttpHostPolicy? HttpHosts { get; init; }
 }

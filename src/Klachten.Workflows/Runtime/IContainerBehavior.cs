@@ -19,6 +19,9 @@ public interface IContainerBehavior : IActivityBehavior
     /// <summary>One of its direct children completed with <paramref name="outcomes"/>.</summary>
     ContainerStep ChildCompleted(ActivityContext context, ActivityModel child, IReadOnlyList<string> outcomes);
 
+    /// <summary>One of the container's own bookmarks (<see cref="ContainerStep.Suspend"/>) was resumed.</summary>
+    ContainerStep Resumed(ActivityContext context, Bookmark bookmark, System.Text.Json.Nodes.JsonObject? input) => ContainerStep.Complete();
+
     ActivityResult IActivityBehavior.Execute(ActivityContext context) =>
         ActivityResult.Fault("Een samengestelde activiteit wordt door de engine zelf uitgevoerd.");
 }
@@ -26,8 +29,8 @@ public interface IContainerBehavior : IActivityBehavior
 /// <summary>What a container does next.</summary>
 public sealed record ContainerStep
 {
-    private ContainerStep(IReadOnlyList<ActivityModel> schedule, IReadOnlyList<string>? outcomes, string? fault, IReadOnlyList<string>? tags = null) =>
-        (Schedule, Outcomes, Fault, Tags) = (schedule, outcomes, fault, tags);
+    private ContainerStep(IReadOnlyList<ActivityModel> schedule, IReadOnlyList<string>? outcomes, string? fault, IReadOnlyList<string>? tags = null, IReadOnlyList<BookmarkRequest>? bookmarks = null) =>
+        (Schedule, Outcomes, Fault, Tags, Bookmarks) = (schedule, outcomes, fault, tags, bookmarks ?? []);
 
     /// <summary>Children to run now (in this order).</summary>
     public IReadOnlyList<ActivityModel> Schedule { get; }
@@ -40,6 +43,9 @@ public sealed record ContainerStep
 
     /// <summary>When set, each child runs once per tag, each run as its own iteration (ParallelForEach).</summary>
     public IReadOnlyList<string>? Tags { get; }
+
+    /// <summary>Bookmarks the container itself waits on before it runs a child (SendHttpRequest waits for the response).</summary>
+    public IReadOnlyList<BookmarkRequest> Bookmarks { get; }
 
     /// <summary>Keeps waiting for children still running.</summary>
     public static ContainerStep Wait { get; } = new([], null, null);
@@ -55,4 +61,7 @@ public sealed record ContainerStep
 
     /// <summary>Faults with a message shown as an incident.</summary>
     public static ContainerStep Faulted(string message) => new([], null, message);
+
+    /// <summary>Waits on its own bookmarks; <see cref="IContainerBehavior.Resumed"/> continues.</summary>
+    public static ContainerStep Suspend(params IReadOnlyList<BookmarkRequest> bookmarks) => new([], null, null, bookmarks: bookmarks);
 }

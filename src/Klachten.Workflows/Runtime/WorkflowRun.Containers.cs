@@ -71,6 +71,12 @@ internal sealed partial class WorkflowRun
                     Schedule(DefinitionGraph.WithTag(DefinitionGraph.ChildNodeIdOf(entry.NodeId, child), tag));
                 }
             }
+
+            // It stays Running: a cancel finds its bookmarks by execution id, a resume comes back through Resumed.
+            foreach (var request in step.Bookmarks)
+            {
+                state.Bookmarks.Add(NewBookmark(context.Activity, entry.NodeId, entry.ExecutionId, request));
+            }
         }
     }
 

@@ -54,6 +54,13 @@ internal sealed partial class WorkflowRun(
         EnterIteration(active.NodeId);
         var context = NewContext(activity, active.ExecutionId, active.Properties);
         Journal(active.NodeId, active.ExecutionId, "Resumed", null, null);
+        if (BehaviorOrNull(activity) is IContainerBehavior container)
+        {
+            Step(active, context, () => container.Resumed(context, bookmark, input));
+            Drain();
+            return;
+        }
+
         ActivityResult result;
         try
         {

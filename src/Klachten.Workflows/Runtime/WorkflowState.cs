@@ -205,6 +205,9 @@ public enum BookmarkKind
 
     /// <summary>A child instance started by ExecuteWorkflow or DispatchWorkflow; resumed when it finishes.</summary>
     ChildWorkflow,
+
+    /// <summary>An outgoing HTTP request (its payload); resumed by the host's sender with the response.</summary>
+    HttpRequest,
 }
 
 /// <summary>A resumable point in an instance.</summary>

@@ -17,8 +17,8 @@ public abstract class DefinitionBadInputTests(ServerFixture fixture)
 
     [Fact]
     public Task Save_UnknownActivityType_Returns400NamingTheType() =>
-        AssertRejectedAsync(ElsaJson.Body(ElsaJson.SaveRequest(ElsaJson.Definition(ElsaJson.NewDefinitionId(), writeLineType: "Elsa.SendHttpRequest"))),
-            HttpStatusCode.BadRequest, "Elsa.SendHttpRequest");
+        AssertRejectedAsync(ElsaJson.Body(ElsaJson.SaveRequest(ElsaJson.Definition(ElsaJson.NewDefinitionId(), writeLineType: "Elsa.DownloadHttpFile"))),
+            HttpStatusCode.BadRequest, "Elsa.DownloadHttpFile");
 
     [Fact]
     public Task Save_MissingRoot_Returns400()

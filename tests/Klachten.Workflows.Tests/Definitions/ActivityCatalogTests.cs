@@ -11,7 +11,7 @@ public sealed class ActivityCatalogTests
     {
         var named = typeof(ActivityTypes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(42, named.Count);
+        Assert.Equal(44, named.Count);
         Assert.Equal(named.Order(StringComparer.Ordinal), ActivityCatalog.Default.Types.Select(t => t.TypeName).Order(StringComparer.Ordinal));
         Assert.All(named, type => Assert.True(ActivityCatalog.Default.TryGetBehavior(type, out var behavior) && behavior.Descriptor.TypeName == type));
     }

@@ -79,11 +79,11 @@ public sealed class DefinitionValidatorTests
     public void Validate_UnknownActivityType_NamesTheType()
     {
         var model = StartToFinish();
-        RootOf(model).Activities!.Add(Activity("http", "Elsa.SendHttpRequest"));
+        RootOf(model).Activities!.Add(Activity("http", "Elsa.DownloadHttpFile"));
 
         var error = Assert.Single(_validator.Validate(model));
 
-        Assert.Contains("'Elsa.SendHttpRequest'", error, StringComparison.Ordinal);
+        Assert.Contains("'Elsa.DownloadHttpFile'", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,8 @@ internal static class ElsaInstanceMapper
     {
         var payload = bookmark.Payload?.DeepClone().AsObject() ?? [];
         payload["kind"] = bookmark.Kind.ToString();
+        // A queued HTTP request's token is sent, never shown.
+        payload.Remove("authorization");
         if (bookmark.DueAt is { } due)
         {
             payload["resumeAt"] = due;
