@@ -92,18 +92,7 @@ public abstract class ElsaCompatibilityTests(ServerFixture fixture)
         }
     }
 
-    // Elsa's CapturingTextWriter sees WriteLine output in order; our journal keeps it as Completed entries.
-    private async Task<string[]> WrittenLinesAsync(string instanceId)
-    {
-        using var scope = fixture.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
-        var payloads = await db.JournalEntries.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId && j.EventName == "Completed" && j.ActivityType == "Elsa.WriteLine")
-            .OrderBy(j => j.Sequence)
-            .Select(j => j.PayloadJson)
-            .ToListAsync();
-        return [.. payloads.Select(p => p is null ? string.Empty : (string?)JsonNode.Parse(p)!["text"] ?? string.Empty)];
-    }
+    private Task<string[]> WrittenLinesAsync(string instanceId) => WrittenLines.ReadAsync(fixture.Factory, instanceId);
 
     private async Task<int> BookmarkRowsAsync(string instanceId)
     {

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using Klachten.Server.Persistence;
 using Klachten.Server.Tests.Support;
 using Klachten.Server.Tests.Timers;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Klachten.Server.Tests.Compatibility;
 
@@ -30,7 +27,7 @@ public abstract class ScheduledStartTests(ServerFixture fixture)
         await TimerWorkflows.MoveClockAsync(_owner, t0 + TimeSpan.FromMinutes(61));
         var first = Assert.Single(await InstancesAsync(id));
         Assert.Equal("Finished", (string?)first["subStatus"]);
-        Assert.Equal(["Gestart door de planning"], await LinesAsync((string)first["id"]!));
+        Assert.Equal(["Gestart door de planning"], await WrittenLines.ReadAsync(fixture.Factory, (string)first["id"]!));
 
         // Two hours later: the missed occurrence is not made up, one start for the next.
         await TimerWorkflows.MoveClockAsync(_owner, t0 + TimeSpan.FromMinutes(181));
@@ -124,19 +121,6 @@ public abstract class ScheduledStartTests(ServerFixture fixture)
         using var list = await _owner.PostAsync("/elsa/api/workflow-instances", ElsaJson.Body(new JsonObject { ["definitionId"] = definitionId, ["pageSize"] = 100 }));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         return (await list.ReadObjectAsync())["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-    }
-
-    // The journal keeps WriteLine's text as its Completed entry's payload.
-    private async Task<string[]> LinesAsync(string instanceId)
-    {
-        using var scope = fixture.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<KlachtenDbContext>();
-        var payloads = await db.JournalEntries.AsNoTracking()
-            .Where(j => j.InstanceId == instanceId && j.EventName == "Completed" && j.ActivityType == "Elsa.WriteLine")
-            .OrderBy(j => j.Sequence)
-            .Select(j => j.PayloadJson)
-            .ToListAsync();
-        return [.. payloads.Select(p => p is null ? string.Empty : (string?)JsonNode.Parse(p)!["text"] ?? string.Empty)];
     }
 
     private static JsonObject Trigger(string type, string input, string typeName, string value)

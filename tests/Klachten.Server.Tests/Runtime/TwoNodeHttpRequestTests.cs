@@ -12,32 +12,24 @@ public sealed class TwoNodeHttpRequestTests : IAsyncLifetime
 {
     private const int Instances = 30;
     private readonly HttpTargetServer _target = new();
-    private TestDatabase _database = null!;
-    private KlachtenFactory _nodeA = null!;
-    private KlachtenFactory _nodeB = null!;
+    private TwoNodes _nodes = null!;
 
     public async Task InitializeAsync()
     {
         await _target.InitializeAsync();
-        _database = await TestDatabase.CreateAsync(Provider.PostgreSql, nameof(TwoNodeHttpRequestTests));
-        _nodeA = new KlachtenFactory(NodeSettings("node-a"));
-        _ = _nodeA.Server;
-        _nodeB = new KlachtenFactory(NodeSettings("node-b"));
-        _ = _nodeB.Server;
+        _nodes = await TwoNodes.StartAsync(nameof(TwoNodeHttpRequestTests), settings => settings["Klachten:Workflows:HttpRequests:AllowedHosts:0"] = "127.0.0.1");
     }
 
     public async Task DisposeAsync()
     {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
+        await _nodes.DisposeAsync();
         await _target.DisposeAsync();
     }
 
     [Fact]
     public async Task BothNodesSendAtOnce_EveryRequestReachesTheServerExactlyOnce_AndEveryInstanceFinishes()
     {
-        var owner = _nodeA.As("procesbeheerder");
+        var owner = _nodes.A.As("procesbeheerder");
         var id = ElsaJson.NewDefinitionId();
         var key = Guid.NewGuid().ToString("N")[..10];
         var request = ElsaJson.Activity("http", "Elsa.FlowSendHttpRequest", new JsonObject
@@ -59,7 +51,7 @@ public sealed class TwoNodeHttpRequestTests : IAsyncLifetime
             instanceIds.Add((string)(await executed.ReadObjectAsync())["workflowState"]!["id"]!);
         }
 
-        await Task.WhenAll(SendAllAsync(_nodeA), SendAllAsync(_nodeB), SendAllAsync(_nodeA), SendAllAsync(_nodeB));
+        await Task.WhenAll(SendAllAsync(_nodes.A), SendAllAsync(_nodes.B), SendAllAsync(_nodes.A), SendAllAsync(_nodes.B));
 
         Assert.Equal(Instances, _target.Received(key).Count);
         foreach (var instanceId in instanceIds)
@@ -72,12 +64,4 @@ public sealed class TwoNodeHttpRequestTests : IAsyncLifetime
     private static Task<int> SendAllAsync(KlachtenFactory node) =>
         node.Services.GetRequiredService<HttpRequestWorker>().SendAllQueuedAsync(CancellationToken.None);
 
-    private Dictionary<string, string?> NodeSettings(string nodeName)
-    {
-        var settings = _database.Settings();
-        settings["Klachten:Runtime:NodeName"] = nodeName;
-        settings["Klachten:Workflows:HttpRequests:AllowedHosts:0"] = "127.0.0.1";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return settings;
-    }
 }

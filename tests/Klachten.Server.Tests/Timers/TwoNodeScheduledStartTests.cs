@@ -13,31 +13,17 @@ public sealed class TwoNodeScheduledStartTests : IAsyncLifetime
 {
     private const int Definitions = 40;
 
-    private TestDatabase _database = null!;
-    private KlachtenFactory _nodeA = null!;
-    private KlachtenFactory _nodeB = null!;
+    private TwoNodes _nodes = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider.PostgreSql, nameof(TwoNodeScheduledStartTests));
-        _nodeA = new KlachtenFactory(NodeSettings("node-a"));
-        _ = _nodeA.Server;
-        _nodeB = new KlachtenFactory(NodeSettings("node-b"));
-        _ = _nodeB.Server;
-    }
+    public async Task InitializeAsync() => _nodes = await TwoNodes.StartAsync(nameof(TwoNodeScheduledStartTests), TwoNodes.ManualClocks);
 
-    public async Task DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _nodes.DisposeAsync();
 
     [Fact]
     public async Task MoveBothClocks_EveryOccurrenceOfEveryScheduleStartsExactlyOneInstance()
     {
-        var ownerA = _nodeA.As("procesbeheerder");
-        var ownerB = _nodeB.As("procesbeheerder");
+        var ownerA = _nodes.A.As("procesbeheerder");
+        var ownerB = _nodes.B.As("procesbeheerder");
         var ids = Enumerable.Range(0, Definitions).Select(_ => ElsaJson.NewDefinitionId()).ToList();
         foreach (var id in ids)
         {
@@ -59,7 +45,7 @@ public sealed class TwoNodeScheduledStartTests : IAsyncLifetime
 
     private async Task<Dictionary<string, long>> InstancesPerDefinitionAsync()
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(_nodes.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT definition_id, count(*) FROM workflow_instances WHERE status = 'Finished' GROUP BY definition_id", connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -70,16 +56,6 @@ public sealed class TwoNodeScheduledStartTests : IAsyncLifetime
         }
 
         return counts;
-    }
-
-    private Dictionary<string, string?> NodeSettings(string nodeName)
-    {
-        var settings = _database.Settings();
-        settings["Klachten:Clock"] = "Manual";
-        settings["Klachten:Runtime:NodeName"] = nodeName;
-        settings["Klachten:Runtime:TimerPollInterval"] = "00:10:00";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return settings;
     }
 
     private static JsonObject HourlyTimer(string definitionId)

@@ -10,37 +10,23 @@ public sealed class TwoNodeTimerTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Timers = 10_000;
 
-    private TestDatabase _database = null!;
-    private KlachtenFactory _nodeA = null!;
-    private KlachtenFactory _nodeB = null!;
+    private TwoNodes _nodes = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider.PostgreSql, nameof(TwoNodeTimerTests));
-        _nodeA = new KlachtenFactory(NodeSettings("node-a"));
-        _ = _nodeA.Server;
-        _nodeB = new KlachtenFactory(NodeSettings("node-b"));
-        _ = _nodeB.Server;
-    }
+    public async Task InitializeAsync() => _nodes = await TwoNodes.StartAsync(nameof(TwoNodeTimerTests), TwoNodes.ManualClocks);
 
-    public async Task DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _nodes.DisposeAsync();
 
     [Fact]
     public async Task MoveBothClocks_TenThousandDueTimers_EachFiresExactlyOnce()
     {
         var id = ElsaJson.NewDefinitionId();
-        var ownerA = Client(_nodeA);
-        var ownerB = Client(_nodeB);
+        var ownerA = Client(_nodes.A);
+        var ownerB = Client(_nodes.B);
         await TimerWorkflows.PublishAsync(ownerA, TimerWorkflows.DelayThenWriteLine(id));
         var startedAt = await TimerWorkflows.ClockAsync(ownerA);
         var creation = Stopwatch.StartNew();
         var template = await TimerWorkflows.ExecuteAsync(ownerA, id);
-        await TimerRows.CloneWaitingInstanceAsync(_database.ConnectionString, template, Timers - 1, "c");
+        await TimerRows.CloneWaitingInstanceAsync(_nodes.Database.ConnectionString, template, Timers - 1, "c");
         output.WriteLine($"Created {Timers} waiting instances (one through the API, the rest copied in SQL) in {creation.Elapsed.TotalSeconds:0.0} s");
 
         var due = startedAt + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
@@ -49,24 +35,12 @@ public sealed class TwoNodeTimerTests(ITestOutputHelper output) : IAsyncLifetime
         firing.Stop();
         output.WriteLine($"Fired {fired.Sum()} timers in {firing.Elapsed.TotalSeconds:0.0} s ({fired.Sum() / firing.Elapsed.TotalSeconds:0} timers/s): node A {fired[0]}, node B {fired[1]}");
 
-        var totals = await TimerRows.TotalsAsync(_database.ConnectionString, id);
+        var totals = await TimerRows.TotalsAsync(_nodes.Database.ConnectionString, id);
         output.WriteLine($"Instances {totals.Instances}, finished {totals.Finished}, Resumed rows {totals.Resumed}, WriteLine completed {totals.WriteLines}, bookmarks left {totals.Bookmarks}");
-        Assert.Empty(await TimerRows.NotResumedExactlyOnceAsync(_database.ConnectionString, id));
+        Assert.Empty(await TimerRows.NotResumedExactlyOnceAsync(_nodes.Database.ConnectionString, id));
         Assert.Equal((Timers, Timers, Timers, Timers, 0L), totals);
         Assert.Equal(Timers, fired.Sum());
         Assert.All(fired, f => Assert.True(f > 0, $"Both nodes should fire timers: A {fired[0]}, B {fired[1]}"));
-    }
-
-    private Dictionary<string, string?> NodeSettings(string nodeName)
-    {
-        var settings = _database.Settings();
-        settings["Klachten:Clock"] = "Manual";
-        settings["Klachten:Runtime:NodeName"] = nodeName;
-
-        // The loops stay asleep: each node fires through its own clock move, so the per-node counts are exact.
-        settings["Klachten:Runtime:TimerPollInterval"] = "00:10:00";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        return settings;
     }
 
     private static HttpClient Client(KlachtenFactory node)

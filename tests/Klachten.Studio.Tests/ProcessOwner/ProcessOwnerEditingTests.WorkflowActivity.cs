@@ -16,7 +16,7 @@ public sealed partial class ProcessOwnerEditingTests
     public async Task PE9_WorkflowAsActivity_FromTheToolbox_InputFilled_PublishedAndRunInStudio()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var (childId, childVersionId) = await PublishChildAsync($"Poakind {suffix}");
+        var (childId, childVersionId) = await PublishChildAsync($"Poakind{suffix}");
         var definitionId = await CreateDefinitionAsync("Poaouder " + suffix);
         await using var context = await fixture.NewContextAsync();
         var page = await OpenEditorAsync(context, definitionId, activities: 0);
@@ -24,7 +24,7 @@ public sealed partial class ProcessOwnerEditingTests
         await OpenCategoryAsync(page, "Flow");
         var start = await DropAndReadBackAsync(page, definitionId, "Start", "Elsa.Start", 0, 0);
         await OpenCategoryAsync(page, "Klachten-subprocessen");
-        var child = await DropAndReadBackAsync(page, definitionId, $"Poakind {suffix}", $"Poakind{suffix}", 280, 0);
+        var child = await DropAndReadBackAsync(page, definitionId, $"Poakind{suffix}", $"Poakind{suffix}", 280, 0);
         var dropped = (await ReadAsync(definitionId)).Activity(child);
         Assert.Equal((childId, childVersionId), ((string?)dropped["workflowDefinitionId"], (string?)dropped["workflowDefinitionVersionId"]));
         await ConnectAsync(page, definitionId, "Start1", $"Poakind{suffix}1", $"{start}:Done->{child}:In");
