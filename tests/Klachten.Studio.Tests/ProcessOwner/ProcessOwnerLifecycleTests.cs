@@ -195,8 +195,9 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
 
     /// <summary>Opens a row's ⋮ menu and picks an item by its exact label.</summary>
     /// <remarks>
-    /// The first test of a run meets a cold Studio: a click on ⋮ that lands before the list's handlers are attached
-    /// opens nothing (seen once in a full run), so the click is repeated until the menu shows, at most three times.
+    /// The first test of a run meets a cold Studio under load: a click on ⋮ that lands before the list's handlers are
+    /// attached opens nothing, and a list that renders again closes an open menu (both seen in full runs). So ⋮ and the
+    /// item are clicked together, up to three times.
     /// </remarks>
     private static async Task RowMenuAsync(IPage page, ILocator row, string item)
     {
@@ -205,15 +206,14 @@ public sealed partial class ProcessOwnerLifecycleTests(StudioFixture fixture, IT
             await row.Locator("button.mud-icon-button").Last.ClickAsync();
             try
             {
-                await Assertions.Expect(MenuItem(page, item)).ToBeVisibleAsync(new() { Timeout = 15_000 });
-                break;
+                await MenuItem(page, item).ClickAsync(new() { Timeout = 15_000 });
+                return;
             }
-            catch (PlaywrightException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 3)
             {
+                await page.Keyboard.PressAsync("Escape");
             }
         }
-
-        await MenuItem(page, item).ClickAsync();
     }
 
     private static ILocator MenuItem(IPage page, string item) =>
